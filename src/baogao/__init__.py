@@ -1,0 +1,13 @@
+"""baogao (报告): a Jupyter teaching kit on writing Chinese work reports.
+
+Start with ``baogao.specimen()`` or ``baogao.load(path)``; every tool reads
+the resulting ``Report``.
+"""
+
+from .errors import BaogaoError
+from .loading import load
+from .data import corpus, corpus_table, example, specimen
+from .report import Report
+
+__all__ = ["BaogaoError", "Report", "load", "specimen", "corpus", "corpus_table", "example"]
+__version__ = "0.1.0"

@@ -1,0 +1,124 @@
+"""The ``baogao`` command line.
+
+Exit codes: 0 ok, 1 findings (lint), 2 bad input or usage — always with one
+clear sentence on stderr, never a traceback (set BAOGAO_DEBUG=1 to see one
+for an internal error, which exits 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import warnings
+
+from . import __version__
+from .errors import BaogaoError, UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese error sentences and exit status 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        if "required" in message:
+            text = "缺少参数：请指定要分析的文件，例如：baogao outline 报告.txt"
+        elif "invalid choice" in message:
+            text = "没有这个命令：可用的命令见 baogao --help。"
+        elif "unrecognized arguments" in message:
+            text = "无法识别的参数：" + message.split(":", 1)[-1].strip() + "（见 baogao --help）。"
+        elif "expected one argument" in message:
+            text = "选项缺少取值：" + message.split(":", 1)[0].replace("argument ", "") + "。"
+        elif "invalid int value" in message:
+            text = "选项的取值应为整数：" + message.split(":", 1)[-1].strip() + "。"
+        else:
+            text = "参数有误：" + message + "（见 baogao --help）。"
+        raise UsageError(text)
+
+
+def _add_input(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE",
+                   help="报告文件（.txt、.md、.docx），或内置文本：specimen、语料编号（如 2021_state-council_gwr）、"
+                        "example:report_gongwen")
+    p.add_argument("--encoding", help="强制指定文本编码（默认自动识别 UTF-8、GBK/GB18030、Big5）")
+    p.add_argument("--max-bytes", type=int, default=None, help="文件大小上限（字节）")
+    p.add_argument("--json", action="store_true", help="输出 JSON（格式见 docs/cli.md）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="baogao", description="baogao（报告）：分析中文工作报告的结构、文风与差错。")
+    parser.add_argument("--version", action="version", version=f"baogao {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    p = sub.add_parser("outline", help="提纲：标题层级、要素、功能部分、列举与编号问题")
+    _add_input(p)
+    return parser
+
+
+def open_report(args):
+    """Resolve FILE: a path, or a text shipped with the kit."""
+    from . import data
+    from .loading import load
+
+    name = args.file
+    if not os.path.exists(name):
+        if name == "specimen":
+            return data.specimen()
+        if name.startswith("example:"):
+            return data.example(name.split(":", 1)[1])
+        if name in data.corpus_ids():
+            return data.corpus(name)
+    return load(name, encoding=args.encoding, max_bytes=args.max_bytes)
+
+
+def _print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_outline(args) -> int:
+    report = open_report(args)
+    outline = report.outline()
+    if args.json:
+        _print_json(outline.to_dict())
+    else:
+        sys.stdout.write(outline.render() + "\n")
+    return EXIT_OK
+
+
+COMMANDS = {"outline": cmd_outline}
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    sys.stderr.write(f"提示：{message}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+    warnings.showwarning = _show_warning
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except BaogaoError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断。\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback for a student
+        if os.environ.get("BAOGAO_DEBUG"):
+            raise
+        sys.stderr.write(f"内部错误（{type(exc).__name__}）：{exc}。这是 baogao 的缺陷，请附上输入文件报告给维护者"
+                         "（设置 BAOGAO_DEBUG=1 可看到详细信息）。\n")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

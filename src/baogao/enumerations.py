@@ -1,0 +1,85 @@
+"""Enumerations: 一是…二是…, 第一，…第二，… inside and across paragraphs.
+
+They are not headings, but their numbering is checked like headings'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .headings import NumberingIssue, sequence_issues
+from .markers import Marker, find_enumeration_markers
+from .report import Paragraph
+
+
+@dataclass
+class Enumeration:
+    kind: str  # inline | paragraphs
+    line: int
+    markers: list[str]
+    lines: list[int] = field(default_factory=list)
+    style: str = "cn-shi"
+    numbers: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "line": self.line, "markers": list(self.markers)}
+
+
+def find_enumerations(body: list[tuple[Paragraph, bool]],
+                      item_series: list[list[tuple[Paragraph, Marker]]]
+                      ) -> tuple[list[Enumeration], list[NumberingIssue]]:
+    """Collect enumerations from body paragraphs in order.
+
+    ``body`` pairs each body paragraph with whether it is a heading (a
+    heading resets every open enumeration). ``item_series`` are series of
+    other marker styles that were judged to be list items, not headings.
+    """
+    done: list[Enumeration] = []
+    issues: list[NumberingIssue] = []
+    open_enums: dict[str, Enumeration] = {}
+
+    def close_all() -> None:
+        for e in open_enums.values():
+            done.append(e)
+        open_enums.clear()
+
+    for p, is_heading in body:
+        if is_heading:
+            close_all()
+            continue
+        for _offset, m in find_enumeration_markers(p.clean.strip()):
+            current = open_enums.get(m.style)
+            if m.number == 1 or current is None:
+                if current is not None:
+                    done.append(current)
+                current = Enumeration("inline", p.line, [], style=m.style)
+                open_enums[m.style] = current
+                issues.extend(sequence_issues(None, m.number, m.style, True, p.line, m.text, "列举"))
+            else:
+                issues.extend(sequence_issues(current.numbers[-1], m.number, m.style, True,
+                                              p.line, m.text, "列举"))
+            current.markers.append(m.text)
+            current.numbers.append(m.number)
+            current.lines.append(p.line)
+    close_all()
+
+    kept = []
+    for e in done:
+        # A lone 一是 is no enumeration; a lone 三是 is the remnant of one.
+        if len(e.markers) < 2 and e.numbers[0] == 1:
+            continue
+        e.kind = "inline" if len(set(e.lines)) == 1 else "paragraphs"
+        kept.append(e)
+
+    for run in item_series:
+        first_p, first_m = run[0]
+        e = Enumeration("paragraphs", first_p.line, [m.text for _, m in run],
+                        [p.line for p, _ in run], first_m.style, [m.number for _, m in run])
+        last = None
+        for p, m in run:
+            issues.extend(sequence_issues(last, m.number, m.style, m.chinese, p.line, m.text, "列举"))
+            last = m.number
+        kept.append(e)
+    kept.sort(key=lambda e: e.line)
+    issues.sort(key=lambda i: i.line)
+    return kept, issues
