@@ -114,7 +114,12 @@ def unnumbered_candidate(p: Paragraph, next_p: Paragraph | None) -> bool:
         return False
     if re.fullmatch(r"[0-9０-９\s]+", text):
         return False
-    return next_p is not None and len(next_p.clean.strip()) > len(text)
+    if next_p is None:
+        return False
+    # The next paragraph must be body text, not another short label (table cells).
+    following = next_p.clean.strip()
+    return len(following) > len(text) and (
+        len(following) > UNNUMBERED_MAX or any(c in following for c in "。！？；"))
 
 
 def decide_series(cands: list[Candidate]) -> tuple[set[int], list[list[Candidate]]]:
