@@ -29,6 +29,7 @@ _BOILERPLATE = re.compile(
 _SUBTITLE = re.compile(r"^[—–\-]{1,2}\s*\S.*(会议|大会|上|讲话|报告|\d{4}年)|^[（(].*\d{4}年.*[)）]$")
 _SALUTATION = re.compile(r"^(各位代表|各位委员|代表们|同志们|各位同志|各位领导|女士们|先生们|朋友们)"
                          r"[、，,]?[^。]{0,12}[：:！!]?$")
+_SALUTATION_ONLY = re.compile(r"^(各位代表|各位委员|代表们|同志们|各位同志|各位领导)[：:！!，,]?$")
 _OFFICE = re.compile(r"(总理|副总理|省长|市长|区长|县长|州长|旗长|镇长|乡长|主席|书记|主任|部长|厅长|局长|"
                      r"代区长|代市长|代省长|代县长|委员长|院长|团长|会长|理事长|秘书长)")
 _CLOSING = re.compile(
@@ -62,8 +63,11 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
     """One kind per paragraph; headings are left as 'paragraph' here."""
     kinds = ["paragraph"] * len(paragraphs)
     for i, p in enumerate(paragraphs):
-        if is_boilerplate(p.clean):
+        text = p.clean.strip()
+        if is_boilerplate(text):
             kinds[i] = "boilerplate"
+        elif _SALUTATION_ONLY.match(text):
+            kinds[i] = "salutation"  # 各位代表！ standing alone in the body
     body_start = _title_block(paragraphs, kinds)
     _closing_block(paragraphs, kinds, body_start)
     return kinds

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .headings import NumberingIssue, sequence_issues
+from .headings import Heading, NumberingIssue, sequence_issues
 from .markers import Marker, find_enumeration_markers
 from .report import Paragraph
 
@@ -25,13 +25,14 @@ class Enumeration:
         return {"kind": self.kind, "line": self.line, "markers": list(self.markers)}
 
 
-def find_enumerations(body: list[tuple[Paragraph, bool]],
+def find_enumerations(body: list[tuple[Paragraph, "Heading | None"]],
                       item_series: list[list[tuple[Paragraph, Marker]]]
                       ) -> tuple[list[Enumeration], list[NumberingIssue]]:
     """Collect enumerations from body paragraphs in order.
 
-    ``body`` pairs each body paragraph with whether it is a heading (a
-    heading resets every open enumeration). ``item_series`` are series of
+    ``body`` pairs each body paragraph with the heading it holds, if any (a
+    heading resets every open enumeration; the rest of a run-in heading's
+    paragraph is searched like any other text). ``item_series`` are series of
     other marker styles that were judged to be list items, not headings.
     """
     done: list[Enumeration] = []
@@ -43,11 +44,15 @@ def find_enumerations(body: list[tuple[Paragraph, bool]],
             done.append(e)
         open_enums.clear()
 
-    for p, is_heading in body:
-        if is_heading:
+    for p, heading in body:
+        text = p.clean.strip()
+        if heading is not None:
             close_all()
-            continue
-        for _offset, m in find_enumeration_markers(p.clean.strip()):
+            if not heading.run_in:
+                continue
+            # A run-in heading's paragraph may go on to enumerate: 一是…；二是…
+            text = text[len(heading.marker) + len(heading.title):]
+        for _offset, m in find_enumeration_markers(text):
             current = open_enums.get(m.style)
             if m.number == 1 or current is None:
                 if current is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from .markers import Marker, find_enumeration_markers, match_marker, numeral, render
 from .report import Paragraph
@@ -122,13 +123,17 @@ def unnumbered_candidate(p: Paragraph, next_p: Paragraph | None) -> bool:
         len(following) > UNNUMBERED_MAX or any(c in following for c in "。！？；"))
 
 
-def decide_series(cands: list[Candidate]) -> tuple[set[int], list[list[Candidate]]]:
+def decide_series(cands: list[Candidate], continues: "Callable[[Candidate], bool]" = lambda c: False
+                  ) -> tuple[set[int], list[list[Candidate]]]:
     """Which marker candidates are headings, and which runs are list items.
 
     Paragraph-opening markers of one family form series (a marker numbered
     1 starts a new one); a series is headings when most of its members are
     heading-like, a tie counting as headings. 一是 and 第一， head a section
     only when standalone; otherwise the enumeration finder takes them.
+    A series of those that does not start at 1 heads sections only when all
+    of it is standalone and it does not continue an enumeration of the
+    paragraph before (``continues``): the specimen's lone 第五, does.
     Returns the chosen paragraph indexes and the runs judged to be items.
     """
     series: dict[str, list[list[Candidate]]] = {}
@@ -151,6 +156,9 @@ def decide_series(cands: list[Candidate]) -> tuple[set[int], list[list[Candidate
                 standalone = [c for c in run if c.heading_like]
                 if run[0].marker.number == 1 and 2 * len(standalone) > len(run):
                     chosen.update(c.paragraph.index for c in standalone)
+                elif (run[0].marker.number != 1 and len(standalone) == len(run)
+                      and not continues(run[0])):
+                    chosen.update(c.paragraph.index for c in run)
                 continue
             like = sum(1 for c in run if c.heading_like)
             if 2 * like >= len(run):

@@ -13,7 +13,7 @@ from .elements import ELEMENT_NAMES, Element, classify, is_document_title
 from .enumerations import Enumeration, find_enumerations
 from .headings import (Candidate, Heading, NumberingIssue, assign_levels, candidate,
                        decide_series, unnumbered_candidate)
-from .markers import STYLE_NAMES
+from .markers import STYLE_NAMES, find_enumeration_markers
 from .parts import PART_NAMES, Part, find_parts
 from .report import Paragraph
 
@@ -224,7 +224,17 @@ def build_outline(report: "Report") -> Outline:
         nxt = body[i + 1] if i + 1 < len(body) else None
         if hint is not None or unnumbered_candidate(p, nxt):
             unnumbered[p.index] = Candidate(p, None, True, False, p.clean.strip(), hint)
-    chosen, item_runs = decide_series(cands)
+    # Inline 一是/第一， of each body paragraph, to tell a standalone 三是 that
+    # goes on from the paragraph before from a heading.
+    inline = {p.index: {(m.style, m.number) for _, m in find_enumeration_markers(p.clean.strip())}
+              for p in body}
+    previous = {b.index: body[i - 1].index for i, b in enumerate(body) if i}
+
+    def continues(c: Candidate) -> bool:
+        before = inline.get(previous.get(c.paragraph.index), set())
+        return (c.marker.style, c.marker.number - 1) in before
+
+    chosen, item_runs = decide_series(cands, continues)
     heading_items = [(c, False) for c in cands if c.paragraph.index in chosen]
     heading_items += [(c, True) for c in unnumbered.values()]
     heading_items.sort(key=lambda item: item[0].paragraph.line)

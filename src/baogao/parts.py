@@ -27,18 +27,20 @@ _HEADING_CUES = [
     ("self_construction", re.compile(r"自身建设")),
     ("problems", re.compile(r"存在的问题|问题和不足|不足")),
     ("lessons", re.compile(r"经验|体会|启示")),
-    ("outlook", re.compile(r"今年|明年|下一步|重点工作|主要任务|目标任务|打算|建议|今后")),
+    ("outlook", re.compile(r"今年|明年|下一步|重点工作|主要任务|目标任务|主要目标|目标和任务|总体部署|"
+                           r"总体要求|打算|建议|今后")),
     ("review", re.compile(r"工作回顾|回顾|总结|主要工作|过去")),
 ]
 
 # Paragraph cues, matched in the first sentence, in this order.
 _PARAGRAPH_CUES = [
-    ("thanks", re.compile(r"归功于|表示(诚挚|衷心|由衷)?的?感谢")),
+    ("thanks", re.compile(r"归功于")),
     ("self_construction", re.compile(r"自身建设")),
-    ("problems", re.compile(r"存在的问题|问题和不足|缺点和不足|不足之处|清醒地?(看到|认识到)")),
+    ("problems", re.compile(r"存在的问题|问题和不足|缺点和不足|不足之处|清醒地?(看到|认识到)|"
+                            r"(仍然|仍|还|也)存在[^。]{0,8}(问题|困难|缺点|不足)")),
     ("lessons", re.compile(r"[一二三四五六七八九十几两多][条点个][^。，,；]{0,6}(经验|体会|启示)|"
                            r"(经验|体会|启示)[^。]{0,8}(以下|如下)|有益的经验")),
-    ("outlook", re.compile(r"^(今年是|明年是|新的一年|下一步|今后)")),
+    ("outlook", re.compile(r"^(今年是|明年是|在?新的一年|下一步|今后)")),
     ("review", re.compile(r"^(一年来|过去一年|过去的一年|五年来|过去五年|回顾)")),
 ]
 _YEAR_IS = re.compile(r"^([12][0-9]{3}|[１２][０-９]{3})年是")
@@ -65,16 +67,30 @@ def _year(text: str) -> int:
     return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
 
 
-def heading_cue(title: str) -> tuple[str, str] | None:
+# Thanks come at the end of a paragraph (…表示诚挚感谢！), not in its first sentence.
+_THANKS_ANYWHERE = re.compile(r"(表示|致以)(诚挚|衷心|由衷|崇高)?的?(感谢|谢意)")
+
+
+def heading_cue(title: str, base_year: int | None = None) -> tuple[str, str] | None:
     for kind, pattern in _HEADING_CUES:
         m = pattern.search(title)
         if m:
             return kind, m.group(0)
+    m = _YEAR.search(title)
+    if m and base_year is not None and _year(m.group(1)) > base_year:
+        return "outlook", m.group(0)  # 二、2025年经济社会发展… in the report on 2024
     return None
 
 
+_ADDRESS = re.compile(r"^(各位代表|各位委员|同志们|代表们)[，,！!：:]")
+
+
 def paragraph_cue(text: str, base_year: int | None) -> tuple[str, str] | None:
+    text = _ADDRESS.sub("", text)  # 各位代表，过去一年… opens like 过去一年…
     first = _SENT.match(text).group(0)
+    m = _THANKS_ANYWHERE.search(text)
+    if m:
+        return "thanks", m.group(0)
     for kind, pattern in _PARAGRAPH_CUES:
         m = pattern.search(first)
         if m:
@@ -104,7 +120,7 @@ def find_parts(body: list[tuple[Paragraph, Heading | None]], closing: list[tuple
             break
 
     level1 = [h for _p, h in body if h is not None and h.level == 1]
-    topical = bool(level1) and all(heading_cue(h.title) is None for h in level1)
+    topical = bool(level1) and all(heading_cue(h.title, base_year) is None for h in level1)
     last_level1_line = level1[-1].line if level1 else None
 
     current = None
@@ -120,7 +136,7 @@ def find_parts(body: list[tuple[Paragraph, Heading | None]], closing: list[tuple
             else:
                 current = "opening"
         if h is not None:
-            cue = heading_cue(h.title)
+            cue = heading_cue(h.title, base_year)
             if cue is None and current == "opening" and work_report:
                 cue = ("review", "第一个小标题")
         else:
