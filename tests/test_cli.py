@@ -1,0 +1,113 @@
+"""The command line: outputs, JSON schema, exit codes, and one sentence on bad input."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from baogao.cli import main
+
+HEADING_KEYS = {"level", "number", "marker", "style", "title", "line", "run_in"}
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_outline_text(capsys):
+    code, out, err = run(capsys, "outline", "specimen")
+    assert code == 0 and err == ""
+    assert "第  24行   第五,主动作为" in out
+    assert "缺号：标题编号从“三”跳到“五”，缺少“四”。" in out
+    assert "〈自身建设〉" in out
+
+
+def test_outline_json_schema(capsys):
+    code, out, _ = run(capsys, "outline", "specimen", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"source", "encoding", "genre", "title", "elements", "headings",
+                         "enumerations", "parts", "numbering_issues"}
+    assert data["encoding"] == "utf-8" and data["genre"] == "speech"
+    assert all(set(e) == {"kind", "line", "text"} for e in data["elements"])
+    assert all(set(h) == HEADING_KEYS for h in data["headings"])
+    assert all(set(e) == {"kind", "line", "markers"} for e in data["enumerations"])
+    assert all(set(p) == {"kind", "line", "evidence"} for p in data["parts"])
+    assert all(set(i) == {"kind", "line", "expected", "message"} for i in data["numbering_issues"])
+    assert data["headings"][3] == {"level": 1, "number": 5, "marker": "第五,", "style": "cn-di",
+                                   "title": "主动作为,积极拓展新时期共青团工作的空间和领域",
+                                   "line": 24, "run_in": False}
+    assert {"kind": "gap", "line": 24, "expected": "四"} in [
+        {k: i[k] for k in ("kind", "line", "expected")} for i in data["numbering_issues"]]
+    assert "“" in out  # JSON keeps Chinese readable, not \\u escapes
+
+
+def test_outline_of_files_and_shipped_texts(capsys, tmp_path, fixtures):
+    p = tmp_path / "草稿.txt"
+    p.write_bytes("关于工作的报告\n市委：\n一、主要工作\n今年成效明显。\n特此报告。\n".encode("gbk"))
+    code, out, _ = run(capsys, "outline", str(p), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["encoding"] == "gb18030" and data["genre"] == "document"
+    code, out, _ = run(capsys, "outline", str(fixtures / "auto_numbered.docx"), "--json")
+    assert code == 0 and json.loads(out)["headings"][0]["marker"] == "一、"
+    code, out, _ = run(capsys, "outline", "example:request_qingshi")
+    assert code == 0 and "妥否，请批示。" in out
+    code, out, _ = run(capsys, "outline", "1978_state-council_gwr")
+    assert code == 0 and "第六，" in out
+
+
+@pytest.mark.parametrize("argv,needle", [
+    (["outline", "nothere.txt"], "找不到文件"),
+    (["outline", "."], "文件夹"),
+    (["outline"], "缺少参数"),
+    (["frobnicate", "x"], "没有这个命令"),
+    (["outline", "specimen", "--bogus"], "无法识别的参数"),
+    (["outline", "specimen", "--max-bytes", "many"], "整数"),
+    (["outline", "example:nope"], "没有名为"),
+    ([], "缺少参数"),
+])
+def test_bad_usage_and_input_exit_2_with_one_sentence(capsys, argv, needle):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert needle in err
+    assert err.startswith("错误：") and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_bad_files(capsys, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "pic.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04garbage")
+    (tmp_path / "big.txt").write_bytes("字".encode() * 400)
+    for name, needle, extra in [("empty.txt", "空的", []), ("pic.txt", "PNG", []),
+                                ("broken.docx", "Word", []), ("big.txt", "上限", ["--max-bytes", "100"])]:
+        code, out, err = run(capsys, "outline", str(tmp_path / name), *extra)
+        assert code == 2 and needle in err and err.count("\n") == 1, (name, err)
+
+
+def test_internal_error_is_one_sentence(capsys, monkeypatch):
+    import baogao.cli as cli
+
+    def boom(args):
+        raise RuntimeError("kaputt")
+    monkeypatch.setitem(cli.COMMANDS, "outline", boom)
+    code, out, err = run(capsys, "outline", "specimen")
+    assert code == 3 and "内部错误" in err and "Traceback" not in err
+
+
+def test_python_dash_m_and_console_script(tmp_path):
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    res = subprocess.run([sys.executable, "-m", "baogao", "outline", "specimen", "--json"],
+                         capture_output=True, env=env, cwd=tmp_path)
+    assert res.returncode == 0 and json.loads(res.stdout.decode("utf-8"))["title"]
+    res = subprocess.run([sys.executable, "-m", "baogao", "outline", "missing.docx"],
+                         capture_output=True, env=env, cwd=tmp_path)
+    err = res.stderr.decode("utf-8")
+    assert res.returncode == 2 and "找不到文件“missing.docx”" in err and "Traceback" not in err
+    res = subprocess.run([sys.executable, "-m", "baogao", "--version"], capture_output=True)
+    assert res.returncode == 0 and b"baogao" in res.stdout
