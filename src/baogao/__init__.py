@@ -8,6 +8,7 @@ from .errors import BaogaoError
 from .loading import load
 from .data import corpus, corpus_table, example, specimen
 from .report import Report
+from .analysis import analyze
 
-__all__ = ["BaogaoError", "Report", "load", "specimen", "corpus", "corpus_table", "example"]
+__all__ = ["BaogaoError", "Report", "load", "specimen", "corpus", "corpus_table", "example", "analyze"]
 __version__ = "0.1.0"

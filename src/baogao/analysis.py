@@ -1,0 +1,139 @@
+"""``baogao.analyze(report)``: every measure of a report, computed once.
+
+The parts are pandas DataFrames built lazily on first use and cached on the
+``Analysis``, which is itself cached on the report. The functions that build
+them stay importable on their own (for exercises): ``sentence_table``,
+``token_table``, ``lead_sentences`` here, and those of ``quantities``,
+``style`` and the corpus tools.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .sentences import clause_spans, count_chars, sentence_spans
+from .tokens import tokenize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .report import Report
+
+LEAD_MAX_CHARS = 30  # a lead sentence is short ...
+LEAD_MAX_SHARE = 1 / 2  # ... relative to its paragraph (cut-off paragraphs are short)
+
+
+def body_paragraphs(report: "Report") -> list:
+    """Paragraphs of the body text: not title block, headings, closing or boilerplate."""
+    kinds = {e.paragraph: e.kind for e in report.outline().elements}
+    return [p for p in report.paragraphs if kinds.get(p.index) == "paragraph"]
+
+
+def sentence_table(report: "Report") -> pd.DataFrame:
+    """One row per sentence of every paragraph (headings and title block included).
+
+    Columns: sentence (1-based), paragraph, line, column (1-based, in
+    characters), start, end (offsets into ``report.text``), text, chars
+    (without spaces), clauses, kind (the paragraph's element kind), position
+    (1-based within its paragraph), is_lead.
+    """
+    kinds = {e.paragraph: e.kind for e in report.outline().elements}
+    run_in = {h.paragraph for h in report.outline().headings if h.run_in}
+    line_start = {ln.number: ln.start for ln in report.lines}
+    rows = []
+    for p in report.paragraphs:
+        spans = sentence_spans(p.text)
+        for pos, (a, b) in enumerate(spans, 1):
+            text = p.text[a:b]
+            rows.append({
+                "paragraph": p.index, "line": p.line,
+                "column": p.start + a - line_start[p.line] + 1,
+                "start": p.start + a, "end": p.start + b, "text": text,
+                "chars": count_chars(text), "clauses": len(clause_spans(text)),
+                "kind": kinds.get(p.index, "paragraph"), "position": pos, "is_lead": False,
+            })
+    frame = pd.DataFrame(rows, columns=["paragraph", "line", "column", "start", "end", "text",
+                                        "chars", "clauses", "kind", "position", "is_lead"])
+    frame.insert(0, "sentence", range(1, len(frame) + 1))
+    para_chars = {p.index: count_chars(p.text) for p in report.paragraphs}
+    counts = frame.groupby("paragraph")["sentence"].transform("count")
+    frame["is_lead"] = (
+        (frame["kind"] == "paragraph") & (frame["position"] == 1) & (counts >= 2)
+        & (frame["clauses"] == 1) & (frame["chars"] <= LEAD_MAX_CHARS)
+        & (frame["chars"] <= frame["paragraph"].map(para_chars) * LEAD_MAX_SHARE)
+        & ~frame["paragraph"].isin(run_in)
+    )
+    return frame
+
+
+def lead_sentences(report: "Report") -> pd.DataFrame:
+    """The lead sentences (主旨句): first sentences that state a body paragraph's point.
+
+    A lead sentence opens a body paragraph that goes on with more sentences;
+    it is one clause, at most 30 characters and at most half of its
+    paragraph (in the specimen from 7 to about 20 characters, e.g.
+    努力提高覆盖率。).
+    """
+    frame = sentence_table(report)
+    return frame[frame["is_lead"]].reset_index(drop=True)
+
+
+def token_table(report: "Report") -> pd.DataFrame:
+    """One row per token of every paragraph, POS-tagged.
+
+    Columns: word, pos, start, end (offsets into ``report.text``), line,
+    paragraph, sentence (1-based index into ``sentence_table``), kind.
+    Each paragraph is segmented on its own (segmentation never crosses a
+    paragraph break) and cached per text.
+    """
+    sentences = sentence_table(report)
+    starts = sentences["start"].tolist()
+    kinds = {e.paragraph: e.kind for e in report.outline().elements}
+    words, tags, begin, finish, lines, paras, sents, kind = [], [], [], [], [], [], [], []
+    import bisect
+
+    for p in report.paragraphs:
+        for t in tokenize(p.text):
+            a = p.start + t.start
+            words.append(t.word)
+            tags.append(t.pos)
+            begin.append(a)
+            finish.append(p.start + t.end)
+            lines.append(p.line)
+            paras.append(p.index)
+            sents.append(bisect.bisect_right(starts, a))
+            kind.append(kinds.get(p.index, "paragraph"))
+    return pd.DataFrame({"word": words, "pos": tags, "start": begin, "end": finish, "line": lines,
+                         "paragraph": paras, "sentence": sents, "kind": kind})
+
+
+class Analysis:
+    """Every measure of one report; each part is computed on first use."""
+
+    def __init__(self, report: "Report"):
+        self.report = report
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        return sentence_table(self.report)
+
+    @cached_property
+    def tokens(self) -> pd.DataFrame:
+        return token_table(self.report)
+
+    @cached_property
+    def leads(self) -> pd.DataFrame:
+        return self.sentences[self.sentences["is_lead"]].reset_index(drop=True)
+
+    def __repr__(self) -> str:
+        return f"<Analysis of {self.report.source!r}>"
+
+
+def analyze(report: "Report") -> Analysis:
+    """The report's Analysis, created once and cached on the report."""
+    cached = report.__dict__.get("_analysis")
+    if cached is None:
+        cached = Analysis(report)
+        report.__dict__["_analysis"] = cached
+    return cached

@@ -1,0 +1,65 @@
+"""Sentences and clauses by GB/T 15834, with offsets back into the report.
+
+A sentence ends at 。！？ (or ASCII ! ?) together with any closing quotation
+marks or brackets after it, and at the end of a paragraph. An ellipsis does
+not end a sentence: in reports it almost always stands for "and so on".
+Clauses are split at ，；： — and at ASCII , ; : in Chinese text, because
+damaged copies (the specimen has no full-width comma at all) use them — but
+not at a comma between digits (1,000) or a colon between digits (10:30).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_END = "。！？!?"
+_CLOSERS = "”’」』）)》〉】\"'"
+_CLAUSE = "，；：,;:"
+_SENT_RE = re.compile(rf"[^{_END}]*(?:[{_END}]+[{_CLOSERS}]*|$)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # offset into the report's text
+    end: int
+    text: str
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in a paragraph's text (no empty ones)."""
+    out = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _SENT_RE.match(text, pos)
+        end = m.end() if m and m.end() > pos else n
+        if text[pos:end].strip():
+            out.append((pos, end))
+        pos = end
+    return out
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause in a sentence; the break mark ends its clause."""
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in _CLAUSE or ch in _END:
+            if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue  # 1,000 and 10:30 are numbers, not clause breaks
+            if text[start:i + 1].strip(_CLAUSE + _END + _CLOSERS + " "):
+                out.append((start, i + 1))
+                start = i + 1
+            else:
+                start = i + 1 if not out else start
+    if text[start:].strip(_CLAUSE + _END + _CLOSERS + " "):
+        out.append((start, len(text)))
+    elif out and start < len(text):
+        s, _ = out[-1]
+        out[-1] = (s, len(text))  # closing quotes stay with the last clause
+    return out
+
+
+def count_chars(text: str) -> int:
+    """Characters that count for length: everything but spaces and zero-width marks."""
+    return sum(1 for ch in text if not ch.isspace() and ch not in "\u200b\u200c\u200d\u2060\ufeff")
