@@ -8,7 +8,13 @@ from .errors import BaogaoError
 from .loading import load
 from .data import corpus, corpus_table, example, specimen
 from .report import Report
-from .analysis import analyze
+
+
+def analyze(report):
+    """Every measure of a report, computed once and cached (see ``baogao.analysis``)."""
+    from .analysis import analyze as _analyze  # pandas and jieba load on first use only
+
+    return _analyze(load(report))
 
 __all__ = ["BaogaoError", "Report", "load", "specimen", "corpus", "corpus_table", "example", "analyze"]
 __version__ = "0.1.0"
