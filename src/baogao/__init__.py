@@ -6,7 +6,7 @@ the resulting ``Report``.
 
 from .errors import BaogaoError
 from .loading import load
-from .data import corpus, corpus_table, example, specimen
+from .data import corpus, corpus_table, example, get, specimen
 from .report import Report
 
 
@@ -16,5 +16,5 @@ def analyze(report):
 
     return _analyze(load(report))
 
-__all__ = ["BaogaoError", "Report", "load", "specimen", "corpus", "corpus_table", "example", "analyze"]
+__all__ = ["BaogaoError", "Report", "load", "specimen", "corpus", "corpus_table", "example", "get", "analyze"]
 __version__ = "0.1.0"

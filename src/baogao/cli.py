@@ -59,18 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_report(args):
     """Resolve FILE: a path, or a text shipped with the kit."""
-    from . import data
+    from .data import get
     from .loading import load
 
-    name = args.file
-    if not os.path.exists(name):
-        if name == "specimen":
-            return data.specimen()
-        if name.startswith("example:"):
-            return data.example(name.split(":", 1)[1])
-        if name in data.corpus_ids():
-            return data.corpus(name)
-    return load(name, encoding=args.encoding, max_bytes=args.max_bytes)
+    if os.path.exists(args.file):
+        return load(args.file, encoding=args.encoding, max_bytes=args.max_bytes)
+    return get(args.file)
 
 
 def _print_json(obj) -> None:

@@ -119,3 +119,27 @@ def example(name: str) -> Report:
         raise UsageError(f"没有名为“{name}”的范例：可选 {'、'.join(EXAMPLES)}。")
     return _load_shipped(data_path("examples", name + ".txt"), "examples/" + name,
                          {"id": name, "provenance": "data/examples/README.md"})
+
+
+def get(name) -> Report:
+    """A report by name: ``"specimen"``, a corpus id (``"2021_state-council_gwr"``),
+    ``"example:report_gongwen"``, or a path to a file (.txt, .md, .docx).
+
+    Lessons take their report from a parameter cell through this function,
+    so an instructor can run any lesson on another report.
+    """
+    import os
+
+    from .loading import load
+
+    if isinstance(name, Report):
+        return name
+    text = os.fspath(name)
+    if not os.path.exists(text):
+        if text == SPECIMEN_ID:
+            return specimen()
+        if text.startswith(("example:", "examples/")):
+            return example(text.split(":", 1)[-1].split("/", 1)[-1])
+        if text in corpus_ids() or text.startswith("corpus/"):
+            return corpus(text.split("/", 1)[-1])
+    return load(text)
