@@ -54,6 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     p = sub.add_parser("outline", help="提纲：标题层级、要素、功能部分、列举与编号问题")
     _add_input(p)
+    p = sub.add_parser("lint", help="校对：标点、数字、编号、公文格式、转载痕迹、提法与人名、文风")
+    p.add_argument("file", metavar="FILE", nargs="?",
+                   help="报告文件（.txt、.md、.docx）或内置文本（specimen、语料编号、example:…）")
+    p.add_argument("--encoding", help="强制指定文本编码（默认自动识别）")
+    p.add_argument("--max-bytes", type=int, default=None, help="文件大小上限（字节）")
+    p.add_argument("--json", action="store_true", help="输出 JSON（格式见 docs/cli.md）")
+    p.add_argument("--select", default="", help="只运行这些规则或类别（逗号分隔，如 punctuation,name-near-miss）")
+    p.add_argument("--ignore", default="", help="不运行这些规则或类别（逗号分隔）")
+    p.add_argument("--list-rules", action="store_true", help="列出所有规则")
     return parser
 
 
@@ -81,7 +90,51 @@ def cmd_outline(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"outline": cmd_outline}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.replace("，", ",").split(",") if v.strip()]
+
+
+def cmd_lint(args) -> int:
+    from .lint import FAMILIES, catalogue, lint
+
+    if args.list_rules:
+        for r in catalogue():
+            sys.stdout.write(f"{r.id:<32} {FAMILIES[r.family]:<8} {SEVERITY_ZH[r.severity]}  {r.title}\n")
+        return EXIT_OK
+    if not args.file:
+        raise UsageError("缺少参数：请指定要校对的文件，例如：baogao lint 报告.docx")
+    report = open_report(args)
+    findings = lint(report, select=_split(args.select) or None, ignore=_split(args.ignore) or None)
+    if args.json:
+        _print_json([f.to_dict() for f in findings])
+    else:
+        sys.stdout.write(render_findings(report, findings))
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def render_findings(report, findings) -> str:
+    """Findings by line, each with its context and the offending text marked 【…】."""
+    from collections import Counter
+
+    out = []
+    for f in findings:
+        line = report.line(f.line).text
+        a, b = f.column - 1, f.end_column - 1
+        left = line[max(0, a - 12):a]
+        right = line[b:b + 12]
+        sugg = f"  建议：{f.suggestion}" if f.suggestion else ("  建议：删除" if f.suggestion == "" else "")
+        out.append(f"第{f.line}行第{f.column}列  {SEVERITY_ZH[f.severity]}  [{f.rule}] {f.message}{sugg}")
+        marked = line[a:b] if b - a <= 40 else line[a:a + 18] + "……" + line[b - 18:b]
+        out.append(f"    …{left}【{marked}】{right}…")
+    counts = Counter(f.severity for f in findings)
+    out.append(f"共 {len(findings)} 处：错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}。")
+    return "\n".join(out) + "\n"
+
+
+COMMANDS = {"outline": cmd_outline, "lint": cmd_lint}
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):

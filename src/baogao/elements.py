@@ -74,7 +74,8 @@ def classify(paragraphs: list[Paragraph]) -> list[str]:
 
 
 def _short_line(text: str, limit: int = 40) -> bool:
-    return len(text) <= limit and not _SENTENCE_END.search(text)
+    """Short, one phrase: no sentence end and no comma (titles and names have none)."""
+    return len(text) <= limit and not _SENTENCE_END.search(text) and not re.search(r"[，,]", text)
 
 
 def _title_block(paragraphs: list[Paragraph], kinds: list[str]) -> int:
@@ -97,8 +98,8 @@ def _title_block(paragraphs: list[Paragraph], kinds: list[str]) -> int:
               and not re.search(r"[，。,；;]", text)):
             kinds[i] = "addressee"
             return i + 1
-        elif not seen_title and _short_line(text, 60) and match_marker(text) is None \
-                and not _DATE.match(text):
+        elif not seen_title and (_short_line(text, 60) or _DOC_TITLE.search(text.rstrip("。."))) \
+                and len(text) <= 60 and match_marker(text) is None and not _DATE.match(text):
             kinds[i] = "title"
             seen_title = True
         elif seen_title and len(text) <= 30 and not _PUNCT.search(text) and (

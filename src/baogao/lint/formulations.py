@@ -1,0 +1,192 @@
+"""Formulations (提法) and names: near misses of what must be written exactly.
+
+A near miss is a string within a small edit distance of a dictionary entry
+(a character added, dropped, doubled or changed) that is not itself the
+entry or another entry. Differences in numerals are not near misses
+(十九大 and 十八大 are both right). Members of fixed sets (政治判断力、
+政治领悟力、政治执行力) are checked as a set: a list that names the others
+and a look-alike in place of one member has changed that member.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..data import data_path
+from .registry import rule
+
+REF = "baogao 第 5 课：提法与人名（规范表述须一字不差）"
+_NUMERALS = set("〇零一二三四五六七八九十百千万两0123456789")
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> dict:
+    names, formulations, sets = [], [], {}
+    for raw in data_path("lexicon", "proofing.txt").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        kind, text, *_ = raw.split("\t")
+        if kind == "name":
+            names.append(text)
+        elif kind == "formulation":
+            formulations.append(text)
+        elif kind.startswith("set:"):
+            sets.setdefault(kind[4:], []).append(text)
+    return {"names": names, "formulations": formulations, "sets": sets}
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, cut off above ``limit`` (returns limit + 1)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            best = min(best, cur[j])
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _is_function_insertion(window: str, entry: str) -> bool:
+    """Is ``window`` the entry with 的/之/地/得 added (and nothing else changed)?"""
+    stripped = "".join(c for c in window if c not in _FUNCTION_CHARS)
+    return stripped == "".join(c for c in entry if c not in _FUNCTION_CHARS)
+
+
+def _numeral_only_difference(a: str, b: str) -> bool:
+    diff = set(a) ^ set(b)
+    return bool(diff) and diff <= _NUMERALS
+
+
+_FUNCTION_CHARS = set("的之地得")
+
+
+def near_misses(text: str, entry: str, known: frozenset[str],
+                protected: list[tuple[int, int]] = (), *, ends_must_match: bool = True,
+                boundaries: set[int] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, found) of near misses of ``entry`` in ``text``.
+
+    ``protected`` spans (exact occurrences of any dictionary entry) are
+    never part of a near miss: 全面从严治党 is not a near miss of 全面从严治团.
+    With ``ends_must_match`` (formulations) only the inside of a window may
+    differ: 青年优先发展理念 holds no near miss of 新发展理念. Names (习金平)
+    may differ anywhere but at both ends. An added 的/之 is a variant, not
+    a slip (中华民族的伟大复兴). Short windows (≤ 5 characters) must start and
+    end on word boundaries (``boundaries``: jieba token offsets), so 脱贫要坚持
+    holds no near miss of 脱贫攻坚.
+    """
+    n = len(entry)
+    limit = 2 if n >= 8 else 1
+    anchors = {m.start() for m in re.finditer(re.escape(entry[0]), text)}
+    ends = {m.end() for m in re.finditer(re.escape(entry[-1]), text)}
+    spans = {(a, a + L) for a in anchors for L in range(n - limit, n + limit + 1)}
+    spans |= {(e - L, e) for e in ends for L in range(n - limit, n + limit + 1)}
+    scored = []
+    for a, b in spans:
+        if a < 0 or b > len(text) or b - a < 2:
+            continue
+        window = text[a:b]
+        if window == entry or window in known or entry in window:
+            continue
+        if any(a < y and x < b for x, y in protected):
+            continue
+        if not re.fullmatch(r"[\u4e00-\u9fff、]+", window) or _numeral_only_difference(window, entry):
+            continue
+        both_ends = window[0] == entry[0] and window[-1] == entry[-1]
+        # A dropped or added character must sit inside: 发展理念 is not 新发展理念.
+        if len(window) != n and not both_ends:
+            continue
+        if len(window) == n and (window[0] != entry[0] and window[-1] != entry[-1]
+                                 or ends_must_match and not both_ends):
+            continue
+        if len(window) > n and _is_function_insertion(window, entry):
+            continue
+        if boundaries is not None and len(window) <= 5 and (a not in boundaries or b not in boundaries):
+            continue
+        d = edit_distance(window, entry, limit)
+        if d <= limit:
+            scored.append((d, not both_ends, abs(len(window) - n), a, b, window))
+    out: list[tuple[int, int, str]] = []
+    for d, _, _, a, b, w in sorted(scored):
+        if all(b <= x or a >= y for x, y, _ in out):
+            out.append((a, b, w))
+    return sorted(out)
+
+
+def _check(ctx, entries: list[str], what: str, *, ends_must_match: bool = True):
+    d = dictionary()
+    known = frozenset(d["names"] + d["formulations"] + [m for ms in d["sets"].values() for m in ms])
+    pattern = re.compile("|".join(sorted(map(re.escape, known), key=len, reverse=True)))
+    tokens = ctx.analysis.tokens
+    cuts: dict[int, set[int]] = {}
+    for para, start, end in zip(tokens["paragraph"], tokens["start"], tokens["end"]):
+        cuts.setdefault(int(para), set()).update((int(start), int(end)))
+    for p in ctx.paragraphs():
+        boundaries = {x - p.start for x in cuts.get(p.index, ())}
+        exact = [(m.start(), m.end(), m.group()) for m in pattern.finditer(p.text)]
+        for entry in entries:
+            if entry[0] not in p.text and entry[-1] not in p.text:
+                continue
+            # Exact occurrences of other entries are protected, except those the
+            # entry itself contains (习近平 inside 习近平新时代…思想).
+            protected = [(a, b) for a, b, w in exact if w not in entry]
+            for a, b, w in near_misses(p.text, entry, known, protected, ends_must_match=ends_must_match,
+                                       boundaries=boundaries):
+                yield ctx.finding_at(p, a, b, f"“{w}”疑为{what}“{entry}”之误：规范表述须一字不差。", entry)
+
+
+@rule("name-near-miss", family="formulations", severity="error",
+      title="人名写错", reference=REF,
+      positive="坚持以习金平新时代中国特色社会主义思想为指导。", negative="习近平总书记强调。")
+def name_near_miss(ctx):
+    """A leader's name with a character changed, added, dropped or doubled (习金平)."""
+    yield from _check(ctx, [n for n in dictionary()["names"] if len(n) >= 3], "人名", ends_must_match=False)
+
+
+@rule("formulation-near-miss", family="formulations", severity="error",
+      title="规范提法写错", reference=REF,
+      positive="增强“四个意识”，坚定“四个目信”。", negative="增强“四个意识”，坚定“四个自信”，做到“两个维护”。")
+def formulation_near_miss(ctx):
+    """A standard formulation with a character changed, added, dropped or doubled."""
+    names = set(dictionary()["names"])
+    findings = list(_check(ctx, dictionary()["formulations"], "规范提法"))
+    # A formulation near miss that is really a name error is reported once, as a name.
+    name_spans = {(f.line, f.column) for f in _check(ctx, [n for n in names if len(n) >= 3], "人名",
+                                                     ends_must_match=False)}
+    for f in findings:
+        if any(f.line == line and f.column <= col < f.end_column for line, col in name_spans):
+            continue
+        yield f
+
+
+_ITEM = re.compile(r"[^、，,；;。！？和与及“”‘’（）()\s]+")
+
+
+@rule("formulation-set-member", family="formulations", severity="error",
+      title="固定提法的组成项写错", reference=REF,
+      positive="不断提高政治判断力、政治悟性和政治执行力。", negative="不断提高政治判断力、政治领悟力、政治执行力。")
+def formulation_set_member(ctx):
+    """In a list naming the other members of a fixed set (政治三力, 四个意识, 四个自信),
+    an item that looks like the missing member but differs from it."""
+    for members in dictionary()["sets"].values():
+        prefix = members[0][:2] if all(m[:2] == members[0][:2] for m in members) else ""
+        suffix = members[0][-2:] if all(m[-2:] == members[0][-2:] for m in members) else ""
+        for p in ctx.paragraphs():
+            items = [(m.start(), m.group()) for m in _ITEM.finditer(p.text)]
+            for i, (pos, item) in enumerate(items):
+                if item in members or not ((prefix and item.startswith(prefix)) or (suffix and item.endswith(suffix))):
+                    continue
+                # Its neighbours in the list (two on each side) must name the other members.
+                near = {w for _, w in items[max(0, i - 2): i + 3]}
+                present = [m for m in members if any(w.endswith(m) for w in near)]
+                if len(present) != len(members) - 1 or not 2 <= len(item) <= max(map(len, members)) + 1:
+                    continue
+                missing = next(m for m in members if m not in present)
+                yield ctx.finding_at(p, pos, pos + len(item),
+                                     f"“{item}”与同列的“{'”“'.join(present)}”不成套：规范表述为“{missing}”。", missing)

@@ -1,0 +1,82 @@
+"""Heading and numbering rules (GB/T 9704-2012 党政机关公文格式, 正文的结构层次序数)."""
+
+from __future__ import annotations
+
+from ..markers import STYLE_NAMES
+from .registry import rule
+
+REF = "GB/T 9704-2012 党政机关公文格式，结构层次序数（一、 （一） 1. （1））"
+
+
+def _issue_rule(kind: str):
+    def check(ctx):
+        for issue in ctx.outline.numbering_issues:
+            if issue.kind != kind:
+                continue
+            line = ctx.report.line(issue.line)
+            col = line.text.find(issue.found) if issue.found else -1
+            if col < 0:
+                p = ctx.report.paragraph_at(issue.line)
+                start = p.start if p else line.start
+                end = start + 1
+            else:
+                start = line.start + col
+                end = start + len(issue.found)
+            yield ctx.finding(start, end, issue.message, issue.expected)
+    return check
+
+
+for _kind, _title, _pos, _neg in [
+    ("gap", "编号缺号", "一、甲\n正文。\n三、丙\n正文。", "一、甲\n正文。\n二、乙\n正文。"),
+    ("repeat", "编号重号", "一、甲\n正文。\n一、乙\n正文。", "一、甲\n正文。\n二、乙\n正文。"),
+    ("out_of_order", "编号顺序颠倒", "一、甲\n正文。\n三、丙\n正文。\n二、乙\n正文。",
+     "一、甲\n正文。\n二、乙\n正文。\n三、丙\n正文。"),
+    ("style_change", "同级编号样式不一", "一、甲\n正文。\n2.乙\n正文。", "一、甲\n正文。\n二、乙\n正文。"),
+]:
+    _fn = _issue_rule(_kind)
+    _fn.__doc__ = f"Numbering issue of kind {_kind!r} found by the outline (headings and enumerations)."
+    rule(f"numbering-{_kind.replace('_', '-')}", family="headings", severity="error", title=_title,
+         reference=REF, positive=_pos, negative=_neg)(_fn)
+
+
+@rule("marker-punctuation", family="headings", severity="error",
+      title="序号后的标点不对", reference=REF,
+      positive="（一）、加强领导\n正文内容很多。", negative="（一）加强领导\n正文内容很多。")
+def marker_punctuation(ctx):
+    """（一）、 一. 1、 (一): the marker's punctuation is wrong."""
+    for h in ctx.outline.headings:
+        m = h.marker
+        fix = None
+        if h.style == "cn-paren" and m[-1] in "、.．":
+            fix = m[:-1]
+        elif h.style == "arabic-paren" and m[-1] in "、.．":
+            fix = m[:-1]
+        elif h.style == "cn-dun" and m[-1] in ".．":
+            fix = m[:-1] + "、"
+        elif h.style == "arabic-dun":
+            fix = m[:-1] + "."
+        elif h.style == "half-paren":
+            inner = m.strip("()（）、.．")
+            fix = f"（{inner}）"
+        if fix is None:
+            continue
+        line = ctx.report.line(h.line)
+        col = line.text.find(m)
+        start = line.start + max(col, 0)
+        yield ctx.finding(start, start + len(m), f"序号“{m}”的写法不规范，应为“{fix}”。", fix)
+
+
+@rule("enumeration-marker-as-heading", family="headings", severity="warning",
+      title="用“一是”“第一，”作小标题", reference=REF,
+      positive="一是加强政治建设\n鲜明的政治立场是根本。一年来成效明显。\n二是深化思想引导\n以建党一百周年为契机，开展学习。",
+      negative="一、加强政治建设\n一是统一思想，二是明确任务。")
+def enumeration_marker_as_heading(ctx):
+    """一是/第一， are run-in enumerators; a standalone heading takes 一、 (or the level's marker)."""
+    for h in ctx.outline.headings:
+        if h.style not in ("cn-shi", "cn-di"):
+            continue
+        line = ctx.report.line(h.line)
+        start = line.start + max(line.text.find(h.marker), 0)
+        yield ctx.finding(start, start + len(h.marker),
+                          f"“{h.marker}”是段内列举的写法（{STYLE_NAMES[h.style]}），用作第 {h.level} 级标题时应改用该级的标准序号。",
+                          {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}.get(h.level))

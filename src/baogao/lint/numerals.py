@@ -1,0 +1,84 @@
+"""Numeral rules (GB/T 15835-2011 出版物上数字用法)."""
+
+from __future__ import annotations
+
+import re
+
+from .registry import rule
+
+REF = "GB/T 15835-2011 出版物上数字用法"
+_FULLWIDTH = re.compile(r"[０-９][０-９．，,.]*")
+
+
+@rule("fullwidth-digits", family="numerals", severity="warning",
+      title="全角数字", reference=f"{REF}，阿拉伯数字的使用（用半角阿拉伯数字）",
+      positive="国民生产总值达到１０９２０亿元。", negative="国民生产总值达到10920亿元。")
+def fullwidth_digits(ctx):
+    """Full-width digits (１９８７) where half-width Arabic numerals belong."""
+    table = str.maketrans("０１２３４５６７８９．", "0123456789.")
+    for p in ctx.paragraphs():
+        for m in _FULLWIDTH.finditer(p.text):
+            raw = m.group().rstrip("，,")
+            yield ctx.finding_at(p, m.start(), m.start() + len(raw),
+                                 f"“{raw}”是全角数字，应使用半角阿拉伯数字。", raw.translate(table))
+
+
+_CN_PERCENT = re.compile(r"百分之[零一二三四五六七八九十百点几两]+")
+_AR_PERCENT = re.compile(r"\d(?:\.\d+)?\s*[%％]")
+
+
+@rule("mixed-percent-forms", family="numerals", severity="warning",
+      title="百分数的写法前后不一", reference=f"{REF}，同类数字形式一致",
+      positive="增长百分之十一点八，物价上涨21.7%。", negative="增长11.8%，物价上涨21.7%。")
+def mixed_percent_forms(ctx):
+    """Both 百分之十一点八 and 11.8% in one text: one category of number takes one form."""
+    chinese, arabic = [], 0
+    for p in ctx.paragraphs():
+        chinese.extend((p, m) for m in _CN_PERCENT.finditer(p.text))
+        arabic += len(_AR_PERCENT.findall(p.text))
+    if chinese and arabic:
+        for p, m in chinese:
+            yield ctx.finding_at(p, m.start(), m.end(),
+                                 f"文中百分数多用阿拉伯数字（{arabic} 处），这里写作“{m.group()}”，前后不一致。")
+
+
+_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([～~—\-－至到])\s*(\d+(?:\.\d+)?)\s*(万亿|万|亿|%|％|‰)")
+
+
+@rule("range-units", family="numerals", severity="error",
+      title="数值范围缺少前一个单位", reference=f"{REF}，数值范围（两端的“万”“亿”“%”都要写）",
+      positive="预计投资9～16亿元，增长15～30%。", negative="预计投资9亿～16亿元，增长15%～30%，2016—2025年。")
+def range_units(ctx):
+    """9～16亿 for 9亿～16亿, 15～30% for 15%～30%."""
+    for p in ctx.paragraphs():
+        for m in _RANGE.finditer(p.text):
+            a, sep, b, unit = m.groups()
+            yield ctx.finding_at(p, m.start(), m.end(),
+                                 f"数值范围“{m.group()}”的前一个数也要带上“{unit}”。", f"{a}{unit}{sep}{b}{unit}")
+
+
+_TWO_DIGIT_YEAR = re.compile(r"(?<![\d.０-９])[’'‘]?(\d{2})年(?=\d{1,2}月)|[’'‘](\d{2})(?![\d%])")
+
+
+@rule("two-digit-year", family="numerals", severity="error",
+      title="年份只写了两位", reference=f"{REF}，年份不能简写",
+      positive="会议于21年3月召开。", negative="会议于2021年3月召开，35年来成绩显著。")
+def two_digit_year(ctx):
+    """A year written with two digits (21年3月, ’98)."""
+    for p in ctx.paragraphs():
+        for m in _TWO_DIGIT_YEAR.finditer(p.text):
+            yy = m.group(1) or m.group(2)
+            yield ctx.finding_at(p, m.start(), m.end(), f"年份“{m.group()}”只写了两位，应写全（如“20{yy}年”或“19{yy}年”）。")
+
+
+_ARABIC_WITH_CN_UNIT = re.compile(r"\d+[千百](?![分万亿])|\d+百零\d+")
+
+
+@rule("arabic-with-chinese-unit", family="numerals", severity="error",
+      title="阿拉伯数字与“千”“百”混用", reference=f"{REF}，数字形式（不写“4千”“1百零8”）",
+      positive="新增岗位4千个。", negative="新增岗位4000个，投资30亿元，增长5个百分点。")
+def arabic_with_chinese_unit(ctx):
+    """4千 or 1百零8: only 万 and 亿 may follow Arabic numerals."""
+    for p in ctx.paragraphs():
+        for m in _ARABIC_WITH_CN_UNIT.finditer(p.text):
+            yield ctx.finding_at(p, m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和“千”“百”，应全部写作阿拉伯数字。")

@@ -1,0 +1,143 @@
+"""Punctuation rules (GB/T 15834-2011 标点符号用法)."""
+
+from __future__ import annotations
+
+import re
+
+from .registry import rule
+
+REF = "GB/T 15834-2011 标点符号用法"
+# Characters that make a context Chinese: CJK ideographs, CJK and full-width punctuation.
+CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—·"
+_IS_CJK = re.compile(f"[{CJK}]")
+FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF = re.compile(r"[,;:?!()]")
+
+
+def _chinese_neighbour(text: str, i: int) -> bool:
+    """Is the mark at i next to Chinese text (spaces skipped)?"""
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    before = text[j] if j >= 0 else ""
+    after = text[k] if k < len(text) else ""
+    return bool(_IS_CJK.match(before) or _IS_CJK.match(after))
+
+
+@rule("half-width-punctuation", family="punctuation", severity="error",
+      title="中文里的半角标点", reference=f"{REF}，标点符号的形式（中文使用全角标点）",
+      positive="今年,我们完成了任务。", negative="今年，我们完成了任务，增长1,000人，时间10:30。")
+def half_width_punctuation(ctx):
+    """ASCII , ; : ? ! ( ) next to Chinese text; not in numbers (1,000, 10:30) or Latin text."""
+    for p in ctx.paragraphs():
+        t = p.text
+        for m in _HALF.finditer(t):
+            i, ch = m.start(), m.group()
+            if ch in ",:" and 0 < i < len(t) - 1 and t[i - 1].isdigit() and t[i + 1].isdigit():
+                continue
+            if not _chinese_neighbour(t, i):
+                continue
+            yield ctx.finding_at(p, i, i + 1, f"中文语句中使用了半角“{ch}”，应改为全角“{FULL[ch]}”。",
+                                 FULL[ch])
+
+
+_ELLIPSIS = re.compile(r"\.{3,}|。{2,}|…{3,}|(?<!…)…(?!…)|·{3,}")
+
+
+@rule("wrong-ellipsis", family="punctuation", severity="error",
+      title="省略号写法不对", reference=f"{REF}，省略号（写作“……”）",
+      positive="包括教育、卫生...等方面。", negative="包括教育、卫生……等方面。")
+def wrong_ellipsis(ctx):
+    """Ellipsis written ..., 。。。, a single … or more than two …."""
+    for p in ctx.paragraphs():
+        for m in _ELLIPSIS.finditer(p.text):
+            yield ctx.finding_at(p, m.start(), m.end(), f"省略号写成了“{m.group()}”，应为两个“…”连写的“……”。", "……")
+
+
+_SINGLE_DASH = re.compile(r"(?<!—)—(?!—)")
+
+
+@rule("single-dash", family="punctuation", severity="warning",
+      title="单个“—”用作破折号", reference=f"{REF}，破折号与连接号",
+      positive="—2018年3月7日在区人民代表大会上", negative="2016—2025年规划纲要；——2021年3月5日在大会上")
+def single_dash(ctx):
+    """A single — (一字线, the connector of ranges) used where a dash —— is meant."""
+    for p in ctx.paragraphs():
+        t = p.text
+        for m in _SINGLE_DASH.finditer(t):
+            i = m.start()
+            before = t[i - 1] if i else ""
+            after = t[i + 1] if i + 1 < len(t) else ""
+            if before and after and (before.isdigit() or before in "年月日") and after.isdigit():
+                continue  # 2016—2025年: a range, where a single — is right
+            yield ctx.finding_at(p, i, i + 1, "单个“—”是连接号；用作破折号应写“——”（两个“—”）。", "——")
+
+
+_PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "(": ")", "〈": "〉", "【": "】", "「": "」"}
+_CLOSE = {v: k for k, v in _PAIRS.items()}
+_NAMES = {"“": "引号", "‘": "单引号", "（": "括号", "(": "括号", "《": "书名号", "〈": "书名号",
+          "【": "方头括号", "「": "直角引号"}
+
+
+@rule("unbalanced-marks", family="punctuation", severity="error",
+      title="引号、括号、书名号不成对", reference=f"{REF}，引号、括号、书名号",
+      positive="开展“学党史活动。", negative="开展“学党史”活动（试点）。")
+def unbalanced_marks(ctx):
+    """Quotation marks, brackets and book-title marks that do not pair within a paragraph."""
+    for p in ctx.paragraphs():
+        stack: list[tuple[str, int]] = []
+        for i, ch in enumerate(p.text):
+            if ch in _PAIRS:
+                stack.append((ch, i))
+            elif ch in _CLOSE:
+                if stack and stack[-1][0] == _CLOSE[ch]:
+                    stack.pop()
+                elif any(o == _CLOSE[ch] for o, _ in stack):
+                    # Close the matching opener; the ones above it are unclosed.
+                    while stack and stack[-1][0] != _CLOSE[ch]:
+                        o, j = stack.pop()
+                        yield ctx.finding_at(p, j, j + 1, f"前{_NAMES[o]}“{o}”没有对应的后{_NAMES[o]}“{_PAIRS[o]}”。")
+                    stack.pop()
+                else:
+                    name = _NAMES[_CLOSE[ch]]
+                    yield ctx.finding_at(p, i, i + 1, f"后{name}“{ch}”前面没有对应的前{name}“{_CLOSE[ch]}”。")
+        for o, j in stack:
+            yield ctx.finding_at(p, j, j + 1, f"前{_NAMES[o]}“{o}”没有对应的后{_NAMES[o]}“{_PAIRS[o]}”。")
+
+
+_BETWEEN_MARKS = re.compile(r"”、“|》、《")
+
+
+@rule("dunhao-between-quoted", family="punctuation", severity="info",
+      title="引号或书名号之间的顿号", reference=f"{REF}，顿号（并列的引号、书名号之间通常不用顿号）",
+      positive="“全团重基层”、“全团重学校”", negative="“全团重基层”“全团重学校”")
+def dunhao_between_quoted(ctx):
+    """A 顿号 between items each in quotation or book-title marks (usually left out)."""
+    for p in ctx.paragraphs():
+        for m in _BETWEEN_MARKS.finditer(p.text):
+            yield ctx.finding_at(p, m.start() + 1, m.start() + 2,
+                                 "并列的引号或书名号之间通常不用顿号。", "")
+
+
+_CN = "一二两三四五六七八九"
+_APPROX = re.compile(rf"(?<![第{_CN}十\d])([{_CN}])、([{_CN}十])(?=[倍个天年月日人次万千百十多余种项名位所条件])")
+
+
+@rule("dunhao-in-approximation", family="punctuation", severity="warning",
+      title="概数的两个数字之间用了顿号", reference=f"{REF}，顿号（相邻两数字连用表示概数时不用顿号）",
+      positive="产量增加两、三倍。", negative="产量增加两三倍；一、主要工作")
+def dunhao_in_approximation(ctx):
+    """三、四个 for 三四个: adjacent numerals of an approximate number take no 顿号."""
+    values = {c: i for i, c in enumerate(_CN, 1)}
+    values["两"], values["十"] = 2, 10
+    for i, c in enumerate("一二三四五六七八九", 1):
+        values[c] = i
+    for p in ctx.paragraphs():
+        for m in _APPROX.finditer(p.text):
+            a, b = values[m.group(1)], values[m.group(2)]
+            if b == a + 1:
+                yield ctx.finding_at(p, m.start(), m.end(), f"“{m.group()}”表示概数，两个数字之间不用顿号。",
+                                     m.group(1) + m.group(2))

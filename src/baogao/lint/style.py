@@ -1,0 +1,37 @@
+"""Style rules: information for the writer, never errors."""
+
+from __future__ import annotations
+
+from .registry import rule
+
+LESSON = "baogao 第 2 课：主旨句与句子长度"
+LONG_SENTENCE = 120  # characters
+
+
+@rule("long-sentence", family="style", severity="info",
+      title="句子过长", reference=LESSON,
+      positive="我们" + "认真贯彻落实各项决策部署，" * 10 + "取得了成效。", negative="我们认真贯彻落实各项决策部署。")
+def long_sentence(ctx):
+    """A body sentence longer than 120 characters: hard to read aloud or to follow."""
+    s = ctx.analysis.sentences
+    for row in s[(s["kind"] == "paragraph") & (s["chars"] > LONG_SENTENCE)].itertuples():
+        yield ctx.finding(int(row.start), int(row.end),
+                          f"这个句子有 {int(row.chars)} 个字，超过 {LONG_SENTENCE} 字，可考虑拆分。")
+
+
+@rule("no-lead-sentence", family="style", severity="info",
+      title="段落缺少主旨句", reference=LESSON,
+      positive="围绕中心工作，我们组织开展了多项活动，参与人数达到一万人次，覆盖全部街道和社区。"
+               "全年累计举办讲座二十场，邀请专家学者为群众答疑解惑，内容涵盖政策解读和实用技能。"
+               "活动受到普遍欢迎，群众满意度较高，各方反映良好。",
+      negative="努力提高覆盖率。围绕中心工作，我们组织开展了多项活动，参与人数达到一万人次。全年累计举办讲座二十场。")
+def no_lead_sentence(ctx):
+    """A long body paragraph (3+ sentences, 100+ characters) that does not open with a lead sentence."""
+    s = ctx.analysis.sentences
+    body = s[s["kind"] == "paragraph"]
+    for para, group in body.groupby("paragraph", sort=True):
+        if len(group) < 3 or group["chars"].sum() < 100 or bool(group["is_lead"].iloc[0]):
+            continue
+        first = group.iloc[0]
+        yield ctx.finding(int(first.start), int(first.end),
+                          "这一段没有以简短的主旨句开头：读者要读完整段才知道要点。")

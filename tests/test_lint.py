@@ -1,0 +1,132 @@
+"""The linter: every rule can fire and can stay silent; findings point at their text;
+precision on real reports; CLI; generated documents up to date."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import baogao
+from baogao.cli import main
+from baogao.errors import UsageError
+from baogao.lint import FAMILIES, RULES, catalogue, findings_frame, lint
+from baogao.lint import accuracy
+from baogao.lint import ruledoc as catalogue_doc
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_rule_fires_on_positive_and_not_on_negative(rule_id):
+    r = RULES[rule_id]
+    assert r.family in FAMILIES and r.title and r.reference and r.description
+    fired = lint(baogao.load(r.positive), select=[rule_id])
+    assert fired, f"{rule_id} did not fire on its positive example"
+    assert all(f.rule == rule_id and f.severity == r.severity for f in fired)
+    assert lint(baogao.load(r.negative), select=[rule_id]) == []
+
+
+def test_findings_point_at_their_text():
+    report = baogao.specimen()
+    for f in lint(report):
+        line = report.line(f.line).text
+        assert 1 <= f.column < f.end_column <= len(line) + 1
+        assert line[f.column - 1:f.end_column - 1] == f.text
+        assert f.message and "\n" not in f.message
+
+
+def test_specimen_findings_by_hand():
+    found = {(f.rule, f.line, f.text) for f in lint(baogao.specimen())}
+    for expected in [
+        ("name-near-miss", 7, "习金平"),
+        ("formulation-near-miss", 4, "习近平金平新时代中国特色社会主义思想"),
+        ("formulation-set-member", 6, "政治悟性"),
+        ("formulation-set-member", 43, "政治洞察力"),
+        ("latin-residue", 23, "NPC"),
+        ("latin-residue", 25, "pa"),
+        ("duplicated-words", 33, "晋级"),
+        ("duplicated-words", 43, "、以史为鉴"),
+        ("boilerplate", 2, baogao.specimen().line(2).text),
+        ("numbering-gap", 24, "第五,"),
+        ("numbering-gap", 43, "二是"),
+        ("numbering-style-change", 15, "三、"),
+        ("enumeration-marker-as-heading", 5, "一是"),
+        ("cut-off-paragraph", 25, "a"),
+    ]:
+        assert expected in found, expected
+    commas = [f for f in lint(baogao.specimen(), select=["half-width-punctuation"]) if f.text == ","]
+    # 368 ASCII commas in all; the one in the boilerplate line 2 goes with that line.
+    assert len(commas) == 367
+
+
+def test_select_and_ignore():
+    report = baogao.specimen()
+    only = lint(report, select=["damage"])
+    assert only and {f.family for f in only} == {"damage"}
+    assert {f.rule for f in lint(report, select=["name-near-miss"])} == {"name-near-miss"}
+    rest = lint(report, ignore=["punctuation", "style"])
+    assert not {f.family for f in rest} & {"punctuation", "style"}
+    with pytest.raises(UsageError, match="没有名为"):
+        lint(report, select=["no-such-rule"])
+
+
+def test_document_rules_only_on_documents():
+    doc = "关于工作情况的请示报告\n市委：\n今年工作成效明显，现将有关情况报告如下。"
+    rules = {f.rule for f in lint(baogao.load(doc), select=["document"])}
+    assert rules == {"mixed-document-type", "missing-closing", "missing-signature", "missing-date"}
+    for report in baogao.corpus() + [baogao.specimen()]:
+        assert lint(report, select=["document"]) == []
+
+
+def test_precision_no_errors_on_the_document_examples():
+    for name in ("report_gongwen", "request_qingshi"):
+        assert [f for f in lint(baogao.example(name)) if f.severity == "error"] == []
+
+
+def test_precision_corpus_errors_are_the_judged_ones():
+    counts = accuracy.error_counts(baogao.corpus())
+    for source, c in counts.items():
+        judged = set(accuracy.JUDGEMENTS.get(source, {}))
+        assert set(c) == judged, source
+
+
+def test_frame_and_json_fields():
+    fs = lint(baogao.specimen(), select=["formulations"])
+    frame = findings_frame(fs)
+    assert list(frame.columns) == ["rule", "family", "severity", "line", "column", "end_column", "text",
+                                   "message", "suggestion", "reference"]
+    assert len(frame) == len(fs)
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_exit_codes_and_json(capsys, tmp_path):
+    code, out, err = run(capsys, "lint", "specimen", "--json")
+    data = json.loads(out)
+    assert code == 1 and err == ""
+    assert set(data[0]) == {"rule", "family", "severity", "line", "column", "end_column", "text", "message",
+                            "suggestion", "reference"}
+    code, out, _ = run(capsys, "lint", "example:report_gongwen")
+    assert code == 0 and "错误 0" in out
+    code, out, _ = run(capsys, "lint", "specimen", "--select", "name-near-miss")
+    assert code == 1 and "【习金平】" in out and "第7行第9列" in out
+    code, out, _ = run(capsys, "lint", "specimen", "--select", "style")
+    assert code == 0  # infos only
+    code, out, err = run(capsys, "lint", "specimen", "--select", "bogus")
+    assert code == 2 and "没有名为“bogus”" in err
+    code, out, err = run(capsys, "lint", str(tmp_path / "missing.txt"))
+    assert code == 2 and "找不到文件" in err
+    code, out, _ = run(capsys, "lint", "--list-rules")
+    assert code == 0 and "name-near-miss" in out and len(out.splitlines()) == len(RULES)
+
+
+def test_generated_documents_are_up_to_date():
+    assert (DOCS / "rules.md").read_text(encoding="utf-8") == catalogue_doc.markdown(), \
+        "regenerate: python -m baogao.lint.ruledoc > docs/rules.md"
+    assert (DOCS / "lint-accuracy.md").read_text(encoding="utf-8") == accuracy.markdown(), \
+        "regenerate: python -m baogao.lint.accuracy > docs/lint-accuracy.md"
+    assert len(catalogue()) == len(RULES)
