@@ -34,10 +34,28 @@ def _load_shipped(path, source: str, meta: dict) -> Report:
 
 
 @lru_cache(maxsize=None)
-def specimen() -> Report:
-    """The specimen report, raw, byte for byte (a damaged third-party copy: see its README)."""
-    return _load_shipped(data_path("specimen", "report_raw.txt"), SPECIMEN_ID,
-                         {"id": SPECIMEN_ID, "year": 2021, "provenance": "data/specimen/README.md"})
+def specimen(edition: str = "raw") -> Report:
+    """The specimen report.
+
+    ``"raw"``: byte for byte as collected (a damaged third-party copy: see
+    data/specimen/README.md) — for the proofreading lessons. ``"corrected"``:
+    the errata of data/specimen/ERRATA.md applied — for the lessons on style
+    and structure; where the original wording is unknown it keeps the raw text.
+    """
+    if edition == "raw":
+        return _load_shipped(data_path("specimen", "report_raw.txt"), SPECIMEN_ID,
+                             {"id": SPECIMEN_ID, "edition": "raw", "year": 2021,
+                              "provenance": "data/specimen/README.md"})
+    if edition == "corrected":
+        from .errata import corrected_text
+        from .loading import load
+
+        report = load(corrected_text(), name=SPECIMEN_ID + ":corrected")
+        report.meta.update({"id": SPECIMEN_ID, "edition": "corrected", "year": 2021,
+                            "provenance": "data/specimen/README.md",
+                            "errata": "data/specimen/ERRATA.md"})
+        return report
+    raise UsageError(f"没有“{edition}”版本：可选 raw（原样）或 corrected（勘误后）。")
 
 
 def provenance(which: str = "specimen") -> str:
@@ -138,6 +156,8 @@ def get(name) -> Report:
     if not os.path.exists(text):
         if text == SPECIMEN_ID:
             return specimen()
+        if text in (SPECIMEN_ID + ":corrected", SPECIMEN_ID + ":raw"):
+            return specimen(text.split(":")[1])
         if text.startswith(("example:", "examples/")):
             return example(text.split(":", 1)[-1].split("/", 1)[-1])
         if text in corpus_ids() or text.startswith("corpus/"):
