@@ -25,6 +25,14 @@ class Enumeration:
         return {"kind": self.kind, "line": self.line, "markers": list(self.markers)}
 
 
+def _lost_first_marker(before: str) -> int | None:
+    """Offset of a sentence that opens with a bare 是 (一是 without its 一), if any."""
+    import re
+
+    hits = [m.start(1) for m in re.finditer(r"(?:^|[。；;！？])(是)(?![的否])", before)]
+    return hits[-1] if hits else None
+
+
 def find_enumerations(body: list[tuple[Paragraph, "Heading | None"]],
                       item_series: list[list[tuple[Paragraph, Marker]]]
                       ) -> tuple[list[Enumeration], list[NumberingIssue]]:
@@ -46,23 +54,35 @@ def find_enumerations(body: list[tuple[Paragraph, "Heading | None"]],
 
     for p, heading in body:
         text = p.clean.strip()
+        base = len(p.indent) if p.clean == p.text else None  # offsets map to columns
         if heading is not None:
             close_all()
             if not heading.run_in:
                 continue
             # A run-in heading's paragraph may go on to enumerate: 一是…；二是…
-            text = text[len(heading.marker) + len(heading.title):]
-        for _offset, m in find_enumeration_markers(text):
+            cut = len(heading.marker) + len(heading.title)
+            text, base = text[cut:], (base + cut if base is not None else None)
+        for offset, m in find_enumeration_markers(text):
+            column = base + offset + 1 if base is not None else None
             current = open_enums.get(m.style)
             if m.number == 1 or current is None:
                 if current is not None:
                     done.append(current)
                 current = Enumeration("inline", p.line, [], style=m.style)
                 open_enums[m.style] = current
-                issues.extend(sequence_issues(None, m.number, m.style, True, p.line, m.text, "列举"))
+                new = sequence_issues(None, m.number, m.style, True, p.line, m.text, "列举")
+                lost = _lost_first_marker(text[:offset]) if m.style == "cn-shi" and m.number == 2 else None
+                if new and lost is not None:
+                    new = [NumberingIssue("gap", p.line, "一",
+                                          f"列举从“{m.text}”开始，缺少“一是”：这里的“是……”疑为“一是”丢了“一”。",
+                                          "是", base + lost + 1 if base is not None else None)]
+                else:
+                    new = [NumberingIssue(i.kind, i.line, i.expected, i.message, i.found, column) for i in new]
+                issues.extend(new)
             else:
-                issues.extend(sequence_issues(current.numbers[-1], m.number, m.style, True,
-                                              p.line, m.text, "列举"))
+                issues.extend(NumberingIssue(i.kind, i.line, i.expected, i.message, i.found, column)
+                              for i in sequence_issues(current.numbers[-1], m.number, m.style, True,
+                                                       p.line, m.text, "列举"))
             current.markers.append(m.text)
             current.numbers.append(m.number)
             current.lines.append(p.line)

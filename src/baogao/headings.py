@@ -46,6 +46,7 @@ class NumberingIssue:
     expected: str
     message: str
     found: str = ""
+    column: int | None = None  # 1-based column of ``found`` in its line, when known
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "line": self.line, "expected": self.expected,

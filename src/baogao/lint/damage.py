@@ -82,10 +82,10 @@ def duplicated_words(ctx):
         if len(w) < 2 or not _CJK.search(w) or kinds.get(paras[i]) == "boilerplate" or _REDUPLICATION.fullmatch(w):
             continue
         if words[i + 1] == w and paras[i + 1] == paras[i]:
-            yield ctx.finding(starts[i + 1], ends[i + 1], f"“{w}”连续出现两次，疑为重复。", "")
+            yield ctx.finding(starts[i], ends[i + 1], f"“{w}”连续出现两次，疑为重复。", w)
         elif (i + 2 < n and words[i + 1] == "、" and words[i + 2] == w and paras[i + 2] == paras[i]
               and (i + 3 >= n or paras[i + 3] != paras[i] or not _CJK.search(words[i + 3]))):
-            yield ctx.finding(starts[i + 1], ends[i + 2], f"并列的各项中“{w}”出现了两次，疑为重复。", "")
+            yield ctx.finding(starts[i], ends[i + 2], f"并列的各项中“{w}”出现了两次，疑为重复。", w)
 
 
 @rule("cut-off-paragraph", family="damage", severity="error",
@@ -101,7 +101,9 @@ def cut_off_paragraph(ctx):
         if t[-1] in _FINAL:
             continue
         if re.search(r"[\u4e00-\u9fff][A-Za-z]{1,3}$", t) or t[-1] in "，,、和与及":
-            yield ctx.finding_at(p, len(t) - 1, len(t), "段落在句子中间中断，后面的文字丢失了（原文未知）。")
+            # Mark the unfinished clause: from the last mark before the break to the end.
+            cut = max((i for i, c in enumerate(t[:-1]) if c in _FINAL + "，,、；;：:"), default=-1) + 1
+            yield ctx.finding_at(p, cut, len(t), "段落在句子中间中断，后面的文字丢失了（原文未知）。")
 
 
 @rule("missing-final-punctuation", family="damage", severity="warning",

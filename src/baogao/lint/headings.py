@@ -14,7 +14,10 @@ def _issue_rule(kind: str):
             if issue.kind != kind:
                 continue
             line = ctx.report.line(issue.line)
-            col = line.text.find(issue.found) if issue.found else -1
+            if issue.column is not None:
+                col = issue.column - 1
+            else:
+                col = line.text.find(issue.found) if issue.found else -1
             if col < 0:
                 p = ctx.report.paragraph_at(issue.line)
                 start = p.start if p else line.start
