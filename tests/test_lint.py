@@ -44,14 +44,14 @@ def test_specimen_findings_by_hand():
         ("formulation-set-member", 43, "政治洞察力"),
         ("latin-residue", 23, "NPC"),
         ("latin-residue", 25, "pa"),
-        ("duplicated-words", 33, "晋级"),
-        ("duplicated-words", 43, "、以史为鉴"),
+        ("duplicated-words", 33, "晋级晋级"),
+        ("duplicated-words", 43, "以史为鉴、以史为鉴"),
         ("boilerplate", 2, baogao.specimen().line(2).text),
         ("numbering-gap", 24, "第五,"),
-        ("numbering-gap", 43, "二是"),
+        ("numbering-gap", 43, "是"),  # the bare 是 that lost its 一
         ("numbering-style-change", 15, "三、"),
         ("enumeration-marker-as-heading", 5, "一是"),
-        ("cut-off-paragraph", 25, "a"),
+        ("cut-off-paragraph", 25, "通过pa"),
     ]:
         assert expected in found, expected
     commas = [f for f in lint(baogao.specimen(), select=["half-width-punctuation"]) if f.text == ","]
@@ -130,3 +130,28 @@ def test_generated_documents_are_up_to_date():
     assert (DOCS / "lint-accuracy.md").read_text(encoding="utf-8") == accuracy.markdown(), \
         "regenerate: python -m baogao.lint.accuracy > docs/lint-accuracy.md"
     assert len(catalogue()) == len(RULES)
+
+
+def test_recall_on_the_specimen_errata():
+    r = accuracy.recall()
+    assert r["entries"] == 77
+    # Measured 56/77 (73%) when the errata were first linted; the target
+    # (at least 90%) is not met yet: the misses are listed in docs/lint-accuracy.md.
+    assert r["found"] >= 56
+    by_id = {row["id"]: row["found_by"] for row in r["rows"]}
+    assert by_id["E021"] == ["name-near-miss"]  # 习金平
+    assert "formulation-near-miss" in by_id["E008"]  # 习近平金平新时代…
+    assert by_id["E131"] == ["numbering-gap"]  # the 一 lost from 一是
+    assert by_id["E101"] == ["duplicated-words"]  # 晋级晋级
+
+
+def test_corrected_edition_leaves_only_unknown_entries():
+    from baogao.errata import unresolved
+
+    left = accuracy.corrected_findings()
+    assert sorted((f.rule, f.text) for f in left) == [
+        ("formulation-near-miss", "十九大和历次全会精神"), ("formulation-near-miss", "十九大和历次全会精神"),
+        ("numbering-gap", "五、")]
+    open_entries = unresolved()
+    assert {"E009", "E154", "E046"} <= set(open_entries["id"])  # unknown wordings, lost heading
+    assert set(open_entries.loc[open_entries["id"].isin(["E009", "E154"]), "text"]) == {"十九大和历次全会精神"}

@@ -22,7 +22,7 @@ _NUMERALS = set("〇零一二三四五六七八九十百千万两0123456789")
 
 @lru_cache(maxsize=1)
 def dictionary() -> dict:
-    names, formulations, sets = [], [], {}
+    names, formulations, sets, outdated = [], [], {}, []
     for raw in data_path("lexicon", "proofing.txt").read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -33,7 +33,10 @@ def dictionary() -> dict:
             formulations.append(text)
         elif kind.startswith("set:"):
             sets.setdefault(kind[4:], []).append(text)
-    return {"names": names, "formulations": formulations, "sets": sets}
+        elif kind == "outdated":
+            _, old, new, year, note = raw.split("\t")
+            outdated.append((old, new, int(year), note))
+    return {"names": names, "formulations": formulations, "sets": sets, "outdated": outdated}
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -82,7 +85,7 @@ def near_misses(text: str, entry: str, known: frozenset[str],
     holds no near miss of 脱贫攻坚.
     """
     n = len(entry)
-    limit = 2 if n >= 8 else 1
+    limit = 2 if n >= 6 else 1  # two edits only for long entries, and only on long windows
     anchors = {m.start() for m in re.finditer(re.escape(entry[0]), text)}
     ends = {m.end() for m in re.finditer(re.escape(entry[-1]), text)}
     spans = {(a, a + L) for a in anchors for L in range(n - limit, n + limit + 1)}
@@ -110,6 +113,8 @@ def near_misses(text: str, entry: str, known: frozenset[str],
         if boundaries is not None and len(window) <= 5 and (a not in boundaries or b not in boundaries):
             continue
         d = edit_distance(window, entry, limit)
+        if d == 2 and len(window) < 5:
+            continue  # 交流交融 is a phrase of its own, not 交往交流交融 with two characters lost
         if d <= limit:
             scored.append((d, not both_ends, abs(len(window) - n), a, b, window))
     out: list[tuple[int, int, str]] = []
@@ -190,3 +195,34 @@ def formulation_set_member(ctx):
                 missing = next(m for m in members if m not in present)
                 yield ctx.finding_at(p, pos, pos + len(item),
                                      f"“{item}”与同列的“{'”“'.join(present)}”不成套：规范表述为“{missing}”。", missing)
+
+
+_YEAR = re.compile(r"(19[5-9][0-9]|20[0-9]{2})年")
+
+
+def report_year(ctx) -> int | None:
+    """The year a report speaks of: its metadata, else the first year its body names."""
+    year = ctx.report.meta.get("year")
+    if year:
+        return int(year)
+    for p in ctx.paragraphs("paragraph", "heading"):
+        m = _YEAR.search(p.text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+@rule("outdated-formulation", family="formulations", severity="warning",
+      title="过时的提法", reference=REF,
+      positive="2021年，共青团积极拓展新时期共青团工作的空间。", negative="1995年，我们进入了改革开放和现代化建设的新时期。")
+def outdated_formulation(ctx):
+    """A formulation superseded before the year the report speaks of (新时期 after 2017)."""
+    year = report_year(ctx)
+    if year is None:
+        return
+    for old, new, since, note in dictionary()["outdated"]:
+        if year <= since:
+            continue
+        for p in ctx.paragraphs():
+            for m in re.finditer(re.escape(old), p.text):
+                yield ctx.finding_at(p, m.start(), m.end(), f"“{old}”是过时的提法：{note}。", new)

@@ -83,3 +83,28 @@ def enumeration_marker_as_heading(ctx):
         yield ctx.finding(start, start + len(h.marker),
                           f"“{h.marker}”是段内列举的写法（{STYLE_NAMES[h.style]}），用作第 {h.level} 级标题时应改用该级的标准序号。",
                           {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}.get(h.level))
+
+
+@rule("heading-final-punctuation", family="headings", severity="warning",
+      title="同级标题句末标点不一致", reference=REF,
+      positive="一、加强领导。\n正文很长很长。\n二、完善制度\n正文很长很长。\n三、强化落实。\n正文很长很长。",
+      negative="一、加强领导\n正文很长很长。\n二、完善制度\n正文很长很长。\n三、强化落实\n正文很长很长。")
+def heading_final_punctuation(ctx):
+    """Standalone headings of one level: most end in 。 (or none do) — the odd ones out."""
+    by_level: dict[int, list] = {}
+    for h in ctx.outline.headings:
+        if not h.run_in and h.style != "none":
+            by_level.setdefault(h.level, []).append(h)
+    for level, hs in by_level.items():
+        if len(hs) < 3:
+            continue
+        with_stop = [h for h in hs if ctx.report.line(h.line).text.rstrip().endswith("。")]
+        without = [h for h in hs if h not in with_stop]
+        if not with_stop or not without or len(with_stop) == len(without):
+            continue
+        odd, usual = (without, "都以“。”结尾") if len(with_stop) > len(without) else (with_stop, "都不加句号")
+        for h in odd:
+            p = ctx.report.paragraph_at(h.line)
+            n = len(p.text)
+            yield ctx.finding_at(p, n - 1, n, f"第 {level} 级的其他标题{usual}，这一个不一致。",
+                                 p.text[-1] + "。" if odd is without else "")

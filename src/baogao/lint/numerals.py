@@ -82,3 +82,33 @@ def arabic_with_chinese_unit(ctx):
     for p in ctx.paragraphs():
         for m in _ARABIC_WITH_CN_UNIT.finditer(p.text):
             yield ctx.finding_at(p, m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和“千”“百”，应全部写作阿拉伯数字。")
+
+
+_ANNIVERSARY = re.compile(r"([\u4e00-\u9fff]{1,4}?)([0-9]+|[一二三四五六七八九十百零〇两]+)(周年)")
+
+
+@rule("mixed-anniversary-forms", family="numerals", severity="warning",
+      title="同一纪念年数写法不一", reference=f"{REF}，同类数字形式一致（庄重场合多用汉字数字）",
+      positive="在建党100周年之际……以建党一百周年为契机。", negative="在建党一百周年之际……以建党一百周年为契机。")
+def mixed_anniversary_forms(ctx):
+    """One anniversary written both ways (建党100周年 and 建党一百周年): keep one form."""
+    from ..markers import cn_to_int
+
+    seen: dict[tuple[str, int], list] = {}
+    for p in ctx.paragraphs():
+        for m in _ANNIVERSARY.finditer(p.text):
+            prefix, num = m.group(1)[-2:], m.group(2)
+            value = int(num) if num.isdigit() else cn_to_int(num)
+            if value is None:
+                continue
+            seen.setdefault((prefix, value), []).append((p, m, num.isdigit()))
+    for hits in seen.values():
+        forms = {arabic for _, _, arabic in hits}
+        if len(forms) < 2:
+            continue
+        chinese = sum(1 for *_, arabic in hits if not arabic)
+        minority_arabic = chinese >= len(hits) - chinese
+        for p, m, arabic in hits:
+            if arabic == minority_arabic:
+                yield ctx.finding_at(p, m.start(2), m.end(2),
+                                     f"同一纪念年数在文中有两种写法，这里的“{m.group(2)}周年”与别处不一致。")
