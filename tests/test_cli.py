@@ -111,3 +111,36 @@ def test_python_dash_m_and_console_script(tmp_path):
     assert res.returncode == 2 and "找不到文件“missing.docx”" in err and "Traceback" not in err
     res = subprocess.run([sys.executable, "-m", "baogao", "--version"], capture_output=True)
     assert res.returncode == 0 and b"baogao" in res.stdout
+
+
+def test_stats_numbers_kwic_keywords_json(capsys):
+    code, out, _ = run(capsys, "stats", "specimen", "--json")
+    stats = json.loads(out)
+    assert code == 0
+    for key in ("chars", "paragraphs", "sentences", "mean_sentence_chars", "readability"):
+        assert key in stats
+    assert stats["chars"] == 9211 and stats["lead_sentences"] == 22
+
+    code, out, _ = run(capsys, "numbers", "specimen", "--json")
+    numbers = json.loads(out)
+    assert code == 0 and len(numbers) == 69
+    assert set(numbers[0]) == {"raw", "value", "unit", "qualifier", "line", "column", "sentence"}
+    troops = next(n for n in numbers if n["raw"] == "25.3万人次")
+    assert troops["value"] == 253000 and troops["unit"] == "人次" and troops["line"] == 17
+
+    code, out, _ = run(capsys, "kwic", "specimen", "四个意识", "--json")
+    hits = json.loads(out)
+    assert code == 0 and [h["line"] for h in hits] == [5, 43, 45]
+    assert hits[0]["match"] == "四个意识" and hits[0]["left"].endswith("“")
+    code, out, _ = run(capsys, "kwic", "specimen", "团[委中]", "--regex", "--sort", "right")
+    assert code == 0 and "【团委】" in out and "【团中】" in out
+
+    code, out, _ = run(capsys, "keywords", "specimen", "--json", "--top", "10")
+    words = [k["word"] for k in json.loads(out)]
+    assert code == 0 and set(json.loads(out)[0]) == {"word", "score", "freq", "ref_freq"}
+    assert "青年" in words[:3] and "发展" not in words
+
+
+def test_bad_regex_is_one_sentence(capsys):
+    code, out, err = run(capsys, "kwic", "specimen", "[", "--regex")
+    assert code == 2 and "正则表达式" in err and err.count("\n") == 1

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .sentences import clause_spans, count_chars, sentence_spans
-from .tokens import tokenize
+from .tokens import cut_batch
 
 if TYPE_CHECKING:  # pragma: no cover
     from .report import Report
@@ -93,17 +93,19 @@ def token_table(report: "Report") -> pd.DataFrame:
     words, tags, begin, finish, lines, paras, sents, kind = [], [], [], [], [], [], [], []
     import bisect
 
-    for p in report.paragraphs:
-        for t in tokenize(p.text):
-            a = p.start + t.start
-            words.append(t.word)
-            tags.append(t.pos)
+    for p, pairs in zip(report.paragraphs, cut_batch([p.text for p in report.paragraphs])):
+        a = p.start
+        k = kinds.get(p.index, "paragraph")
+        for word, tag in pairs:
+            words.append(word)
+            tags.append(tag)
             begin.append(a)
-            finish.append(p.start + t.end)
+            finish.append(a + len(word))
             lines.append(p.line)
             paras.append(p.index)
             sents.append(bisect.bisect_right(starts, a))
-            kind.append(kinds.get(p.index, "paragraph"))
+            kind.append(k)
+            a += len(word)
     return pd.DataFrame({"word": words, "pos": tags, "start": begin, "end": finish, "line": lines,
                          "paragraph": paras, "sentence": sents, "kind": kind})
 
@@ -125,6 +127,63 @@ class Analysis:
     @cached_property
     def leads(self) -> pd.DataFrame:
         return self.sentences[self.sentences["is_lead"]].reset_index(drop=True)
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph: paragraph, line, kind, chars, sentences, text."""
+        kinds = {e.paragraph: e.kind for e in self.report.outline().elements}
+        counts = self.sentences.groupby("paragraph")["sentence"].count()
+        rows = [{"paragraph": p.index, "line": p.line, "kind": kinds.get(p.index, "paragraph"),
+                 "chars": count_chars(p.text), "sentences": int(counts.get(p.index, 0)), "text": p.text}
+                for p in self.report.paragraphs]
+        return pd.DataFrame(rows, columns=["paragraph", "line", "kind", "chars", "sentences", "text"])
+
+    @cached_property
+    def quantities(self) -> pd.DataFrame:
+        from .quantities import quantity_table
+
+        return quantity_table(self.report)
+
+    @cached_property
+    def formulations(self) -> pd.DataFrame:
+        """Numbered formulations (四个意识) and quoted formulations (“我为青年办实事”), one table."""
+        from .style import numeric_formulations, quoted_formulations
+
+        a = numeric_formulations(self.report).assign(source="numeric")
+        b = quoted_formulations(self.report).assign(source="quoted")
+        return pd.concat([a, b], ignore_index=True)
+
+    @cached_property
+    def four_char(self) -> pd.DataFrame:
+        from .style import four_char_phrases
+
+        return four_char_phrases(self.report)
+
+    @cached_property
+    def parallelisms(self) -> pd.DataFrame:
+        from .style import parallelisms
+
+        return parallelisms(self.report)
+
+    @cached_property
+    def stats(self) -> dict:
+        """Summary measures (JSON-serialisable): lengths, readability, vocabulary shares."""
+        from .style import text_stats
+
+        return text_stats(self.report)
+
+    @cached_property
+    def readability(self) -> dict:
+        from .style import readability
+
+        return readability(self.report)
+
+    def compute_all(self) -> "Analysis":
+        """Compute every part now (for benchmarks and batch use)."""
+        for name in ("sentences", "tokens", "leads", "paragraphs", "quantities", "formulations",
+                     "four_char", "parallelisms", "stats", "readability"):
+            getattr(self, name)
+        return self
 
     def __repr__(self) -> str:
         return f"<Analysis of {self.report.source!r}>"

@@ -54,6 +54,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     p = sub.add_parser("outline", help="提纲：标题层级、要素、功能部分、列举与编号问题")
     _add_input(p)
+    p = sub.add_parser("stats", help="文风统计：字数、句长、段长、可读性、词汇")
+    _add_input(p)
+    p = sub.add_parser("numbers", help="数据：文中的数量、百分数、范围、分数及其数值")
+    _add_input(p)
+    p = sub.add_parser("kwic", help="索引行（KWIC）：查询词及其上下文")
+    _add_input(p)
+    p.add_argument("query", metavar="QUERY", help="要查找的词、短语或正则表达式")
+    p.add_argument("--regex", action="store_true", help="把 QUERY 当作正则表达式")
+    p.add_argument("--window", type=int, default=20, help="左右各显示多少个字（默认 20）")
+    p.add_argument("--sort", choices=["left", "right"], default=None, help="按左侧或右侧上下文排序")
+    p = sub.add_parser("keywords", help="主题词：与参考语料（17 篇政府工作报告）相比的关键词")
+    _add_input(p)
+    p.add_argument("--method", choices=["log-likelihood", "tfidf"], default="log-likelihood",
+                   help="计算方法：对数似然比（默认）或 TF-IDF")
+    p.add_argument("--top", type=int, default=30, help="显示前多少个（默认 30）")
     p = sub.add_parser("lint", help="校对：标点、数字、编号、公文格式、转载痕迹、提法与人名、文风")
     p.add_argument("file", metavar="FILE", nargs="?",
                    help="报告文件（.txt、.md、.docx）或内置文本（specimen、语料编号、example:…）")
@@ -134,7 +149,103 @@ def render_findings(report, findings) -> str:
     return "\n".join(out) + "\n"
 
 
-COMMANDS = {"outline": cmd_outline, "lint": cmd_lint}
+STAT_LABELS = {
+    "chars": "字数", "body_chars": "正文字数", "paragraphs": "正文段落", "sentences": "正文句子",
+    "mean_sentence_chars": "平均句长（字）", "median_sentence_chars": "句长中位数（字）",
+    "max_sentence_chars": "最长句子（字）", "mean_paragraph_chars": "平均段长（字）",
+    "mean_clauses_per_sentence": "每句平均分句数", "words": "词数",
+    "mean_words_per_sentence": "每句平均词数", "adverbs_conjunctions_per_sentence": "每句副词和连词数",
+    "readability": "可读性指数（徐巍等 2021，越高越难）", "lead_sentences": "主旨句",
+    "four_char_share": "四字格占比", "function_word_share": "虚词占比",
+    "official_words": "公文常用副词和动词", "official_words_per_1000": "每千字公文常用词",
+}
+
+
+def _plain(value):
+    """numpy and pandas scalars as plain JSON values (NaN as null, 12.0 as 12)."""
+    import math
+
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if value.is_integer():
+            return int(value)
+    return value
+
+
+def cmd_stats(args) -> int:
+    from .analysis import analyze
+
+    report = open_report(args)
+    stats = {k: _plain(v) for k, v in analyze(report).stats.items()}
+    if args.json:
+        _print_json(stats)
+        return EXIT_OK
+    out = [f"来源：{report.source}"]
+    for key, value in stats.items():
+        out.append(f"  {STAT_LABELS.get(key, key)}：{value}")
+    out.append("  注：可读性指数出自对上市公司年报的研究，用于政府报告时仅供比较参考。")
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_OK
+
+
+def cmd_numbers(args) -> int:
+    from .analysis import analyze
+
+    report = open_report(args)
+    q = analyze(report).quantities
+    rows = [{"raw": r.raw, "value": _plain(r.value), "unit": r.unit, "qualifier": r.qualifier,
+             "line": int(r.line), "column": int(r.column), "sentence": r.sentence_text}
+            for r in q.itertuples()]
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    out = [f"第{r['line']}行第{r['column']}列  {r['raw']}  = {r['value']} {r['unit']}"
+           + (f"（{r['qualifier']}）" if r["qualifier"] else "") for r in rows]
+    out.append(f"共 {len(rows)} 个数量。")
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_OK
+
+
+def cmd_kwic(args) -> int:
+    from .concordance import kwic
+
+    report = open_report(args)
+    frame = kwic(report, args.query, regex=args.regex, window=args.window, sort=args.sort)
+    rows = [{"line": int(r.line), "column": int(r.column), "left": r.left, "match": r.match,
+             "right": r.right} for r in frame.itertuples()]
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    width = max((len(r["left"]) for r in rows), default=0)
+    out = [f"第{r['line']:>4}行  {r['left']:>{width}}【{r['match']}】{r['right']}" for r in rows]
+    out.append(f"共 {len(rows)} 处。")
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_OK
+
+
+def cmd_keywords(args) -> int:
+    from .keywords import keyness
+
+    report = open_report(args)
+    frame = keyness(report, method=args.method, top=args.top)
+    rows = [{"word": r.word, "score": round(float(r.score), 3), "freq": int(r.freq),
+             "ref_freq": int(r.ref_freq)} for r in frame.itertuples()]
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    name = "对数似然比" if args.method == "log-likelihood" else "TF-IDF"
+    out = [f"主题词（{name}，参考语料：17 篇政府工作报告）"]
+    out += [f"{i:>3}. {r['word']:<8} 得分 {r['score']:>9.2f}  本文 {r['freq']:>4} 次  参考语料 {r['ref_freq']:>6} 次"
+            for i, r in enumerate(rows, 1)]
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_OK
+
+
+COMMANDS = {"outline": cmd_outline, "lint": cmd_lint, "stats": cmd_stats, "numbers": cmd_numbers,
+            "kwic": cmd_kwic, "keywords": cmd_keywords}
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):

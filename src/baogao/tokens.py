@@ -138,15 +138,50 @@ def cut_pairs(text: str, *, use_disk: bool = True) -> list[tuple[str, str]]:
         pairs = [(p.word, p.flag) for p in tokenizer().cut(text, HMM=True)]
     _memory[key] = pairs
     if use_disk:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as f:
-                pickle.dump(pairs, f, protocol=4)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        _write(path, pairs)
     return pairs
+
+
+def cut_batch(texts: list[str], *, use_disk: bool = True) -> list[list[tuple[str, str]]]:
+    """``cut_pairs`` for many texts (a report's paragraphs), cached on disk as one file.
+
+    One file per batch instead of one per paragraph: writing thousands of tiny
+    files costs more than segmenting them.
+    """
+    missing = [t for t in texts if _key(t) not in _memory]
+    if missing:
+        h = hashlib.sha256(lexicon_version().encode())
+        for t in texts:
+            h.update(t.encode("utf-8") + b"\0")
+        path = _disk_path(h.hexdigest())
+        batch = None
+        if use_disk and path.exists():
+            try:
+                with path.open("rb") as f:
+                    batch = pickle.load(f)
+                if len(batch) != len(texts) or any("".join(w for w, _ in pairs) != t
+                                                   for pairs, t in zip(batch, texts)):
+                    batch = None
+            except Exception:  # a damaged cache file is rebuilt, never trusted
+                batch = None
+        if batch is None:
+            batch = [cut_pairs(t, use_disk=False) for t in texts]
+            if use_disk:
+                _write(path, batch)
+        for t, pairs in zip(texts, batch):
+            _memory[_key(t)] = pairs
+    return [_memory[_key(t)] for t in texts]
+
+
+def _write(path: Path, obj) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(obj, f, protocol=4)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def tokenize(text: str) -> list[Token]:

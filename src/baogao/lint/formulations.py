@@ -88,6 +88,7 @@ def near_misses(text: str, entry: str, known: frozenset[str],
     limit = 2 if n >= 6 else 1  # two edits only for long entries, and only on long windows
     anchors = {m.start() for m in re.finditer(re.escape(entry[0]), text)}
     ends = {m.end() for m in re.finditer(re.escape(entry[-1]), text)}
+    chars = set(entry)
     spans = {(a, a + L) for a in anchors for L in range(n - limit, n + limit + 1)}
     spans |= {(e - L, e) for e in ends for L in range(n - limit, n + limit + 1)}
     scored = []
@@ -95,6 +96,8 @@ def near_misses(text: str, entry: str, known: frozenset[str],
         if a < 0 or b > len(text) or b - a < 2:
             continue
         window = text[a:b]
+        if len(set(window) & chars) < len(chars) - limit:
+            continue  # cheap filter first: too few of the entry's characters
         if window == entry or window in known or entry in window:
             continue
         if any(a < y and x < b for x, y in protected):
@@ -124,17 +127,29 @@ def near_misses(text: str, entry: str, known: frozenset[str],
     return sorted(out)
 
 
-def _check(ctx, entries: list[str], what: str, *, ends_must_match: bool = True):
-    d = dictionary()
-    known = frozenset(d["names"] + d["formulations"] + [m for ms in d["sets"].values() for m in ms])
-    pattern = re.compile("|".join(sorted(map(re.escape, known), key=len, reverse=True)))
-    tokens = ctx.analysis.tokens
-    cuts: dict[int, set[int]] = {}
-    for para, start, end in zip(tokens["paragraph"], tokens["start"], tokens["end"]):
-        cuts.setdefault(int(para), set()).update((int(start), int(end)))
-    for p in ctx.paragraphs():
-        boundaries = {x - p.start for x in cuts.get(p.index, ())}
-        exact = [(m.start(), m.end(), m.group()) for m in pattern.finditer(p.text)]
+def _prepared(ctx):
+    """Per paragraph: word boundaries and exact dictionary occurrences (computed once per run)."""
+    if "formulations" not in ctx.cache:
+        d = dictionary()
+        known = frozenset(d["names"] + d["formulations"] + [m for ms in d["sets"].values() for m in ms])
+        pattern = re.compile("|".join(sorted(map(re.escape, known), key=len, reverse=True)))
+        tokens = ctx.analysis.tokens
+        cuts: dict[int, set[int]] = {}
+        for para, start, end in zip(tokens["paragraph"], tokens["start"], tokens["end"]):
+            cuts.setdefault(int(para), set()).update((int(start), int(end)))
+        prepared = []
+        for p in ctx.paragraphs():
+            boundaries = {x - p.start for x in cuts.get(p.index, ())}
+            exact = [(m.start(), m.end(), m.group()) for m in pattern.finditer(p.text)]
+            prepared.append((p, boundaries, exact))
+        ctx.cache["formulations"] = (known, prepared)
+    return ctx.cache["formulations"]
+
+
+def _misses(ctx, entries: list[str], *, ends_must_match: bool = True):
+    """(paragraph, start, end, found, entry) of every near miss of ``entries``."""
+    known, prepared = _prepared(ctx)
+    for p, boundaries, exact in prepared:
         for entry in entries:
             if entry[0] not in p.text and entry[-1] not in p.text:
                 continue
@@ -143,7 +158,14 @@ def _check(ctx, entries: list[str], what: str, *, ends_must_match: bool = True):
             protected = [(a, b) for a, b, w in exact if w not in entry]
             for a, b, w in near_misses(p.text, entry, known, protected, ends_must_match=ends_must_match,
                                        boundaries=boundaries):
-                yield ctx.finding_at(p, a, b, f"“{w}”疑为{what}“{entry}”之误：规范表述须一字不差。", entry)
+                yield p, a, b, w, entry
+
+
+def _name_misses(ctx) -> list:
+    if "names" not in ctx.cache:
+        names = [n for n in dictionary()["names"] if len(n) >= 3]
+        ctx.cache["names"] = list(_misses(ctx, names, ends_must_match=False))
+    return ctx.cache["names"]
 
 
 @rule("name-near-miss", family="formulations", severity="error",
@@ -151,7 +173,8 @@ def _check(ctx, entries: list[str], what: str, *, ends_must_match: bool = True):
       positive="坚持以习金平新时代中国特色社会主义思想为指导。", negative="习近平总书记强调。")
 def name_near_miss(ctx):
     """A leader's name with a character changed, added, dropped or doubled (习金平)."""
-    yield from _check(ctx, [n for n in dictionary()["names"] if len(n) >= 3], "人名", ends_must_match=False)
+    for p, a, b, w, entry in _name_misses(ctx):
+        yield ctx.finding_at(p, a, b, f"“{w}”疑为人名“{entry}”之误：规范表述须一字不差。", entry)
 
 
 @rule("formulation-near-miss", family="formulations", severity="error",
@@ -159,15 +182,12 @@ def name_near_miss(ctx):
       positive="增强“四个意识”，坚定“四个目信”。", negative="增强“四个意识”，坚定“四个自信”，做到“两个维护”。")
 def formulation_near_miss(ctx):
     """A standard formulation with a character changed, added, dropped or doubled."""
-    names = set(dictionary()["names"])
-    findings = list(_check(ctx, dictionary()["formulations"], "规范提法"))
     # A formulation near miss that is really a name error is reported once, as a name.
-    name_spans = {(f.line, f.column) for f in _check(ctx, [n for n in names if len(n) >= 3], "人名",
-                                                     ends_must_match=False)}
-    for f in findings:
-        if any(f.line == line and f.column <= col < f.end_column for line, col in name_spans):
+    names = [(p.index, a, b) for p, a, b, _, _ in _name_misses(ctx)]
+    for p, a, b, w, entry in _misses(ctx, dictionary()["formulations"]):
+        if any(i == p.index and a <= x < b for i, x, _ in names):
             continue
-        yield f
+        yield ctx.finding_at(p, a, b, f"“{w}”疑为规范提法“{entry}”之误：规范表述须一字不差。", entry)
 
 
 _ITEM = re.compile(r"[^、，,；;。！？和与及“”‘’（）()\s]+")

@@ -91,7 +91,8 @@ class Context:
 
     report: object
     rule: Rule | None = None
-    _findings: list = field(default_factory=list)
+    #: Work shared between rules of one run (e.g. word boundaries per paragraph).
+    cache: dict = field(default_factory=dict)
 
     @cached_property
     def outline(self):
