@@ -144,3 +144,13 @@ def test_stats_numbers_kwic_keywords_json(capsys):
 def test_bad_regex_is_one_sentence(capsys):
     code, out, err = run(capsys, "kwic", "specimen", "[", "--regex")
     assert code == 2 and "正则表达式" in err and err.count("\n") == 1
+
+
+def test_export(capsys, tmp_path):
+    out = tmp_path / "报告.docx"
+    code, text, _ = run(capsys, "export", "example:report_gongwen", str(out))
+    assert code == 0 and out.exists() and "已导出" in text
+    import baogao
+    assert [h.marker for h in baogao.load(out).outline().headings][:3] == ["一、", "（一）", "1."]
+    code, _, err = run(capsys, "export", "specimen", str(tmp_path / "x.pdf"))
+    assert code == 2 and "只能导出为" in err

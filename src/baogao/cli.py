@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method", choices=["log-likelihood", "tfidf"], default="log-likelihood",
                    help="计算方法：对数似然比（默认）或 TF-IDF")
     p.add_argument("--top", type=int, default=30, help="显示前多少个（默认 30）")
+    p = sub.add_parser("export", help="导出：Markdown，或按 GB/T 9704 排版的 Word 文件")
+    _add_input(p)
+    p.add_argument("out", metavar="OUT", help="输出文件（.md 或 .docx）")
     p = sub.add_parser("lint", help="校对：标点、数字、编号、公文格式、转载痕迹、提法与人名、文风")
     p.add_argument("file", metavar="FILE", nargs="?",
                    help="报告文件（.txt、.md、.docx）或内置文本（specimen、语料编号、example:…）")
@@ -244,8 +247,20 @@ def cmd_keywords(args) -> int:
     return EXIT_OK
 
 
+def cmd_export(args) -> int:
+    from .export import export
+
+    report = open_report(args)
+    path = export(report, args.out)
+    if args.json:
+        _print_json({"source": report.source, "out": str(path)})
+    else:
+        sys.stdout.write(f"已导出：{path}\n")
+    return EXIT_OK
+
+
 COMMANDS = {"outline": cmd_outline, "lint": cmd_lint, "stats": cmd_stats, "numbers": cmd_numbers,
-            "kwic": cmd_kwic, "keywords": cmd_keywords}
+            "kwic": cmd_kwic, "keywords": cmd_keywords, "export": cmd_export}
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
