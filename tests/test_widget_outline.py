@@ -35,3 +35,10 @@ def test_explorer_driven_headlessly():
     assert "第 43–43 行" in e.view.value
     e.selector.value = 15
     assert "三、立足" in e.view.value and "样式变化" in e.view.value
+
+
+def test_show_line_chooses_the_section_that_holds_it():
+    e = OutlineExplorer(baogao.specimen())
+    assert e.show_line(26) == 24 and "缺号" in e.view.value
+    assert e.show_line(45) == 45
+    assert e.show_line(1) == 3  # the title block is in no section: the first one is shown

@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     p = sub.add_parser("outline", help="提纲：标题层级、要素、功能部分、列举与编号问题")
     _add_input(p)
+    sub.add_parser("teach", help="教师工具：生成练习本、重置练习本、批改作业（见 baogao teach --help）")
     p = sub.add_parser("stats", help="文风统计：字数、句长、段长、可读性、词汇")
     _add_input(p)
     p = sub.add_parser("numbers", help="数据：文中的数量、百分数、范围、分数及其数值")
@@ -274,6 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         except (AttributeError, ValueError):
             pass
     warnings.showwarning = _show_warning
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv and argv[0] == "teach":
+        from .teach.cli import main as teach_main
+
+        return teach_main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)

@@ -101,5 +101,13 @@ class OutlineExplorer:
     def _update(self, change=None) -> None:
         self.view.value = section_html(self.report, self.selector.value)
 
+    def show_line(self, line: int) -> int:
+        """Choose the section that holds ``line``; return the section's first line."""
+        section = self.report.outline().section_at(line)
+        starts = [value for _, value in self.selector.options]
+        target = section.line if section is not None and section.line in starts else starts[0]
+        self.selector.value = target
+        return target
+
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

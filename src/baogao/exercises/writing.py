@@ -1,0 +1,123 @@
+"""Automatic feedback on a rewritten line, read in the context of its report.
+
+The student's line replaces the original one, the structure parser
+(``report.outline()``) reads the new report, and the feedback says what it
+sees at that line. When the proofreading linter exists (``baogao.lint`` with
+``lint(report) -> findings`` having ``.line`` and ``.message``), its findings
+on the line are added; otherwise a minimal punctuation check stands in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import re
+from collections import Counter
+
+from ..headings import family
+from ..markers import STYLE_NAMES
+from .compare import fold
+
+_PUNCT = re.compile(r"[\W_]+")
+# A half-width comma, semicolon or colon next to a Chinese character.
+_HALF_WIDTH = re.compile(r"(?<=[\u4e00-\u9fff”）])[,;:]|[,;:](?=[\u4e00-\u9fff“（])")
+
+
+def replace_line(report, line: int, text: str):
+    """A new report: ``report`` with line ``line`` (1-based) replaced by ``text``."""
+    from ..loading import load
+
+    lines = report.text.split("\n")
+    lines[line - 1] = text
+    return load("\n".join(lines), name=report.source)
+
+
+def heading_at(report, line: int):
+    return next((h for h in report.outline().headings if h.line == line), None)
+
+
+def sibling_style(report, line: int) -> str | None:
+    """The most common numbering style of the headings at the level of ``line``
+    (the style this heading should have), ignoring the heading itself."""
+    target = heading_at(report, line)
+    if target is None:
+        return None
+    styles = Counter(family(h.style, h.chinese) for h in report.outline().headings
+                     if h.level == target.level and h.line != line and h.style != "none")
+    if not styles:
+        return None
+    return max(styles.items(), key=lambda kv: (kv[1], -list(styles).index(kv[0])))[0]
+
+
+def _core(text: str) -> str:
+    return _PUNCT.sub("", fold(text))
+
+
+def heading_feedback(report, line: int, text: str) -> tuple[list[tuple[bool, str]], list[str]]:
+    """Checks on a rewritten heading — still a heading at its level, in the
+    siblings' style, no numbering issue, content kept — and the linter's
+    advice on the line (``lint_messages``), as ``(checks, notes)``."""
+    text = text.strip()
+    if "\n" in text:
+        return [(False, "改写应当只有一行：标题不换行。")], []
+    original = heading_at(report, line)
+    want_style = sibling_style(report, line)
+    new = replace_line(report, line, text)
+    heading = heading_at(new, line)
+    checks: list[tuple[bool, str]] = []
+    if heading is None:
+        return [(False, "改写后的这一行不再被识别为标题：标题以编号开头，是一句简短的话。")], []
+    if original is not None:
+        same_level = heading.level == original.level
+        checks.append((same_level, f"仍是第 {original.level} 级标题" if same_level
+                       else f"层级变了：原为第 {original.level} 级，现为第 {heading.level} 级"))
+    if want_style is not None:
+        ok = family(heading.style, heading.chinese) == want_style
+        checks.append((ok, f"编号样式与同级标题一致（{STYLE_NAMES[want_style]}）" if ok
+                       else f"编号样式与同级标题不一致：同级标题多用{STYLE_NAMES[want_style]}"))
+    issues = [i.message.rstrip("。") for i in new.outline().numbering_issues if i.line == line]
+    checks.append((True, "这一行没有编号问题") if not issues else (False, "编号问题：" + issues[0]))
+    checks += [(False, "编号问题：" + message) for message in issues[1:]]
+    if original is not None:
+        ratio = difflib.SequenceMatcher(None, _core(original.title), _core(heading.title)).ratio()
+        ok = ratio >= 0.8
+        checks.append((ok, "保留了原标题的内容" if ok
+                       else "标题内容与原文差别较大：不要改动标题的内容（明显的错字除外）"))
+    seen = {message for _, message in checks}
+    notes = [m for m in lint_messages(new, line, text)
+             if m not in seen and "编号问题：" + m not in seen]
+    return checks, list(dict.fromkeys(notes))
+
+
+def lint_messages(report, line: int, text: str) -> list[str]:
+    """The linter's findings on ``line`` (the hook), or a minimal punctuation check."""
+    try:
+        lint = importlib.import_module("baogao.lint")
+    except ImportError as exc:
+        if getattr(exc, "name", None) not in ("baogao.lint", None):
+            raise  # the linter exists but is broken: say so in the tests
+        return basic_punctuation(text)
+    run = getattr(lint, "lint", None)
+    if run is None:
+        return basic_punctuation(text)
+    try:
+        findings = list(run(report))
+    except Exception as exc:  # noqa: BLE001 - feedback must not break a student's check
+        return [f"文风检查未能运行（{type(exc).__name__}），请教师留意"]
+    out = []
+    for f in findings:
+        f_line = f.get("line") if isinstance(f, dict) else getattr(f, "line", None)
+        message = f.get("message") if isinstance(f, dict) else getattr(f, "message", None)
+        if f_line == line and message:
+            out.append(str(message).rstrip("。"))
+    return out
+
+
+def basic_punctuation(text: str) -> list[str]:
+    """Half-width , ; : in Chinese text (stands in while the linter is absent)."""
+    found = sorted(set(_HALF_WIDTH.findall(text)))
+    if not found:
+        return []
+    full = {",": "，", ";": "；", ":": "："}
+    return ["中文里用了半角标点" + "".join(f"“{c}”" for c in found) + "，应改为全角"
+            + "".join(f"“{full[c]}”" for c in found)]

@@ -1,0 +1,267 @@
+"""Run one submitted notebook for grading, then collect its answers.
+
+A fresh kernel (nbclient) in the grader's own Python environment, under a
+memory limit (``kernel_launcher``), with a time budget for the whole
+notebook. Outputs are counted, never stored: the verdict does not come from
+what the notebook prints. A cell that runs past the budget or prints too much
+is interrupted and the run goes on; a kernel that ignores the interrupt is
+killed. After the student's cells, one injected cell loads
+``baogao/exercises/collect.py`` from its file under a private module name and
+writes the answers as JSON to a file the grader reads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import math
+import os
+import re
+import secrets
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.utils import ensure_async
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from traitlets import Integer
+
+from ..exercises import collect as _collect_module
+
+COLLECTOR_FILE = Path(_collect_module.__file__).resolve()
+PROBE_TIMEOUT = 5  # seconds for a kernel to answer after an interrupt
+TIMEOUT_ENAME = "BaogaoCellTimeout"
+
+_LOG = logging.getLogger("baogao.teach.nbclient")
+_LOG.addHandler(logging.NullHandler())
+_LOG.propagate = False
+
+
+class LimitedKernelManager(AsyncKernelManager):
+    """An ipykernel of the grader's own interpreter, started under a memory limit."""
+
+    memory_mb = Integer(0, help="RLIMIT_AS of the kernel in MiB (0: no limit)").tag(config=True)
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        cmd = [sys.executable, "-m", "ipykernel_launcher", "-f",
+               os.path.realpath(self.connection_file), *(extra_arguments or [])]
+        if self.memory_mb > 0 and os.name == "posix":
+            cmd = [sys.executable, "-m", "baogao.teach.kernel_launcher",
+                   "--memory-mb", str(self.memory_mb), "--", *cmd]
+        return cmd
+
+
+class GradingClient(NotebookClient):
+    """nbclient that keeps no outputs, counts them, and records errors and timeouts."""
+
+    def __init__(self, nb, *, memory_mb: int, max_output_bytes: int, **kw):
+        super().__init__(nb, **kw)
+        self.memory_mb = memory_mb
+        self.max_output_bytes = max_output_bytes
+        self.output_bytes: dict[int, int] = {}
+        self.flooded: set[int] = set()
+        self.replies: dict[int, dict] = {}
+        self.on_cell_executed = self._record_reply
+
+    def create_kernel_manager(self):
+        self.km = LimitedKernelManager(kernel_name=self.kernel_name, memory_mb=self.memory_mb,
+                                       log=_LOG)
+        return self.km
+
+    def _record_reply(self, cell, cell_index, execute_reply):
+        if execute_reply is not None:
+            self.replies[cell_index] = execute_reply.get("content", {})
+
+    def output(self, outs, msg, display_id, cell_index):
+        size = _size(msg.get("content", {}))
+        total = self.output_bytes.get(cell_index, 0) + size
+        self.output_bytes[cell_index] = total
+        if total > self.max_output_bytes and cell_index not in self.flooded:
+            self.flooded.add(cell_index)
+            self._interrupt_now()
+        return None  # nothing stored: memory stays flat whatever the notebook prints
+
+    def _interrupt_now(self) -> None:
+        # Synchronously where we can: a task scheduled on nbclient's loop might
+        # only run during the next cell and interrupt that one instead. (An
+        # idle ipykernel ignores SIGINT, so a late signal does no harm.)
+        pid = getattr(getattr(self.km, "provisioner", None), "pid", None)
+        if os.name == "posix" and pid:
+            try:
+                os.kill(pid, signal.SIGINT)
+                return
+            except OSError:
+                pass
+        asyncio.get_running_loop().create_task(ensure_async(self.km.interrupt_kernel()))
+
+
+def _size(content: dict) -> int:
+    if "text" in content:
+        return len(content["text"])
+    data = content.get("data") or {}
+    size = sum(len(v) if isinstance(v, str) else len(json.dumps(v)) for v in data.values())
+    return size + len(content.get("evalue", "")) + sum(len(t) for t in content.get("traceback", []))
+
+
+@dataclass
+class RunResult:
+    answers: dict | None = None
+    #: Non-fatal problems: (kind, sentence).
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    #: A problem that leaves nothing to grade: (kind, sentence).
+    fatal: tuple[str, str] | None = None
+    seconds: float = 0.0
+
+
+def collector_source(specs: list[dict], out_path: Path) -> str:
+    """The injected last cell: load the collector from its file, write the answers."""
+    private = f"_baogao_collect_{secrets.token_hex(8)}"
+    return (
+        "def _baogao_grader_collect():\n"
+        "    import importlib.util, json\n"
+        f"    spec = importlib.util.spec_from_file_location({private!r}, {str(COLLECTOR_FILE)!r})\n"
+        "    module = importlib.util.module_from_spec(spec)\n"
+        "    spec.loader.exec_module(module)\n"
+        f"    module.collect_to_file(globals(), json.loads({json.dumps(specs, ensure_ascii=False)!r}),\n"
+        f"                           {str(out_path)!r})\n"
+        "_baogao_grader_collect()\n"
+    )
+
+
+def _describe(n: int, source: str) -> str:
+    first = next((line.strip() for line in source.splitlines() if line.strip()), "")
+    if len(first) > 30:
+        first = first[:29] + "…"
+    return f"第 {n} 个代码单元" + (f"（{first}）" if first else "")
+
+
+def run_for_grading(code_sources: list[str], specs: list[dict], workdir: Path, *,
+                    timeout: float = 120, memory_mb: int = 4096,
+                    max_output_bytes: int = 5_000_000, collect_timeout: float | None = None
+                    ) -> RunResult:
+    """Run the student's code cells in order in a fresh kernel, then collect the answers."""
+    started = time.monotonic()
+    workdir = Path(workdir)
+    answers_path = workdir / "answers.json"
+    cells = [nbformat.v4.new_code_cell(src) for src in code_sources]
+    collector = nbformat.v4.new_code_cell(collector_source(specs, answers_path))
+    collector.metadata["baogao_role"] = "collector"
+    if collect_timeout is None:
+        collect_timeout = 30 + sum(len(s.get("cases", ())) * s.get("timeout", 2.0) for s in specs)
+    nb = nbformat.v4.new_notebook(cells=cells + [collector])
+    # The budget starts once the kernel is up (set in _run_cells).
+    deadline = [started + timeout]
+
+    def cell_timeout(cell):
+        role = cell.metadata.get("baogao_role")
+        if role == "probe":
+            return PROBE_TIMEOUT
+        if role == "collector":
+            return int(math.ceil(collect_timeout))
+        return max(1, int(math.ceil(deadline[0] - time.monotonic())))
+
+    client = GradingClient(
+        nb, memory_mb=memory_mb, max_output_bytes=max_output_bytes, kernel_name="python3",
+        timeout_func=cell_timeout, interrupt_on_timeout=True,
+        error_on_timeout={"ename": TIMEOUT_ENAME, "evalue": "", "traceback": []},
+        allow_errors=True, record_timing=False, shutdown_kernel="immediate",
+        startup_timeout=60, iopub_timeout=2, resources={"metadata": {"path": str(workdir)}},
+        log=_LOG)
+    result = RunResult()
+    log = open(workdir / "kernel.log", "wb")  # the kernel's own stdout/stderr
+    try:
+        with client.setup_kernel(stdout=log, stderr=log):
+            deadline[0] = time.monotonic() + timeout
+            _run_cells(client, nb, cells, code_sources, timeout, deadline[0], result)
+            if result.fatal is None:
+                _collect(client, nb, answers_path, result)
+    except DeadKernelError:
+        result.fatal = result.fatal or ("kernel_died", "内核意外退出，无法评分。")
+    except (RuntimeError, TimeoutError) as exc:  # the kernel never started
+        result.fatal = result.fatal or ("kernel_died", f"内核无法启动（{type(exc).__name__}）。")
+    finally:
+        log.close()
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _run_cells(client, nb, cells, sources, timeout, deadline, result) -> None:
+    errors: list[str] = []
+    for index, cell in enumerate(cells):
+        if not _run_cell(client, nb, cells, sources, index, timeout, deadline, result, errors):
+            break
+    if errors:
+        more = f"等 {len(errors)} 个代码单元出错" if len(errors) > 3 else ""
+        result.problems.append(("cell_error", "；".join(errors[:3]) + more + "。"))
+
+
+def _run_cell(client, nb, cells, sources, index, timeout, deadline, result, errors) -> bool:
+    """Run one cell and record what went wrong; False when the run must stop."""
+    where = _describe(index + 1, sources[index])
+    if time.monotonic() >= deadline:
+        result.problems.append(("timeout", f"整本限时 {timeout:g} 秒已用完：从{where}起的 "
+                                           f"{len(cells) - index} 个代码单元未运行。"))
+        return False
+    try:
+        client.execute_cell(cells[index], index)
+    except DeadKernelError:
+        result.fatal = ("kernel_died", f"运行{where}时内核退出（崩溃、内存耗尽或调用了 exit），无法评分。")
+        return False
+    except CellTimeoutError:
+        client.replies[index] = {"status": "error", "ename": TIMEOUT_ENAME}
+    reply = client.replies.get(index, {})
+    if index in client.flooded:
+        limit = client.max_output_bytes / 1_000_000
+        result.problems.append(("output_too_large", f"{where}输出过多（超过 {limit:g} MB），已中断。"))
+    elif reply.get("ename") == TIMEOUT_ENAME:
+        rest = len(cells) - index - 1
+        tail = f"；其后的 {rest} 个代码单元未运行" if rest else ""
+        result.problems.append(("timeout", f"{where}运行超时（整本限时 {timeout:g} 秒），已中断{tail}。"))
+        if not _responsive(client, nb):
+            result.fatal = ("timeout", f"{where}陷入死循环，中断无效，内核已终止，无法评分。")
+        return False
+    elif reply.get("status") == "error":
+        errors.append(f"{where}出错：{reply.get('ename', '')}: {_clean_evalue(reply.get('evalue', ''))}")
+    return True
+
+
+def _clean_evalue(evalue) -> str:
+    # "(ipykernel_12/345.py, line 1)" changes with every run: keep the line only.
+    text = re.sub(r"\s*\([^()]*\.py, line (\d+)\)", r"（第 \1 行）", str(evalue))
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _responsive(client, nb) -> bool:
+    """After an interrupt: does the kernel run a trivial cell again?"""
+    probe = nbformat.v4.new_code_cell("pass")
+    probe.metadata["baogao_role"] = "probe"
+    nb.cells.append(probe)
+    index = len(nb.cells) - 1
+    try:
+        client.execute_cell(probe, index)
+    except (DeadKernelError, CellTimeoutError):
+        return False
+    return client.replies.get(index, {}).get("ename") != TIMEOUT_ENAME
+
+
+def _collect(client, nb, answers_path: Path, result: RunResult) -> None:
+    index = next(i for i, c in enumerate(nb.cells) if c.metadata.get("baogao_role") == "collector")
+    try:
+        client.execute_cell(nb.cells[index], index)
+    except DeadKernelError:
+        result.fatal = ("kernel_died", "运行检查时内核退出（学生的函数崩溃或调用了 exit），无法评分。")
+        return
+    except CellTimeoutError:
+        pass
+    try:
+        result.answers = json.loads(answers_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        reply = client.replies.get(index, {})
+        why = reply.get("ename") or "没有结果"
+        result.fatal = ("no_answers", f"无法从笔记本中取得答案（{why}）。")

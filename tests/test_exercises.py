@@ -1,0 +1,336 @@
+"""The exercise machinery (baogao.exercises): every registered exercise can
+fail, the grader's path gives the notebook's verdict, comparisons are
+tolerant where they should be, coding checks disable the function they
+reimplement, writing checks give structural feedback through the lint hook."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import types
+
+import pytest
+
+import baogao
+from baogao.errors import UsageError
+from baogao.exercises import (CORRECT, INCORRECT, NOT_ATTEMPTED, SUBMITTED, FunctionProblem,
+                              ValueProblem, WritingProblem, assignments, collect, compare, get_assignment,
+                              load_report)
+from baogao.exercises import sample as ex
+from baogao.markers import match_marker
+
+ALL = [(a, p) for a in assignments().values() for p in a]
+IDS = [f"{a.name}.{p.name}" for a, p in ALL]
+VALUES = [(a, p) for a, p in ALL if isinstance(p, ValueProblem)]
+
+
+def via_grader(problem, answer, report):
+    """What ``baogao teach grade`` computes: collect in the kernel, JSON, grade elsewhere."""
+    data = json.loads(json.dumps(collect.collect({problem.variable: answer}, [problem.collect_spec()]),
+                                 ensure_ascii=False))
+    return problem.grade(data[problem.name], report)
+
+
+def test_registry_finds_the_sample_assignment():
+    assert "00_sample" in assignments()
+    assert list(get_assignment("00_sample").problems) == ["q1", "q2", "q3", "q4"]
+    assert len(ALL) >= 4
+    with pytest.raises(UsageError, match="没有名为"):
+        get_assignment("99_nothing")
+
+
+# -- the generic walk: every exercise of every assignment -------------------------------
+@pytest.mark.parametrize("assignment,problem", ALL, ids=IDS)
+def test_solution_passes(assignment, problem):
+    report = assignment.report
+    answer = problem.solution_answer(report)
+    for outcome in (problem.check(answer), via_grader(problem, answer, report)):
+        if isinstance(problem, WritingProblem):
+            assert outcome.status == SUBMITTED and outcome.score is None
+            assert outcome.checks and not outcome.issues, outcome.text()
+        else:
+            assert outcome.status == CORRECT, outcome.text()
+            assert outcome.score == problem.points
+
+
+@pytest.mark.parametrize("assignment,problem", ALL, ids=IDS)
+def test_stub_is_not_attempted(assignment, problem):
+    for outcome in (problem.check(problem.stub_answer()),
+                    via_grader(problem, problem.stub_answer(), assignment.report),
+                    problem.grade({"$": "missing"})):
+        assert outcome.status == NOT_ATTEMPTED, outcome.text()
+        assert outcome.score == 0
+        assert outcome.text().startswith("⏳ 尚未作答")
+
+
+@pytest.mark.parametrize("assignment,problem", ALL, ids=IDS)
+def test_plausible_wrong_answers_are_not_accepted(assignment, problem):
+    report = assignment.report
+    wrong = problem.wrong(report)
+    assert wrong, "every exercise declares at least one plausible wrong answer"
+    for answer in wrong:
+        for outcome in (problem.check(answer), via_grader(problem, answer, report)):
+            if isinstance(problem, WritingProblem):
+                assert outcome.status == SUBMITTED and outcome.issues, outcome.text()
+            else:
+                assert outcome.status == INCORRECT, (answer, outcome.text())
+                assert outcome.score == 0
+                assert outcome.text().startswith("❌ 不正确：") and outcome.message
+
+
+@pytest.mark.parametrize("assignment,problem", VALUES,
+                         ids=[f"{a.name}.{p.name}" for a, p in VALUES])
+def test_feedback_does_not_give_the_answer_away(assignment, problem):
+    # Coding feedback: test_coding_feedback_quotes_the_call_and_the_students_result_only.
+    expected = problem.solution_answer(assignment.report)
+    numbers = {str(n) for n in (expected if isinstance(expected, list) else [expected])}
+    for answer in problem.wrong(assignment.report):
+        shown = set(re.findall(r"\d+", problem.check(answer).message))
+        assert not numbers & shown, problem.check(answer).message
+
+
+@pytest.mark.parametrize("assignment,problem", ALL, ids=IDS)
+def test_hint_ladder_and_solution(assignment, problem):
+    n = len(problem.hints)
+    assert n >= 1
+    for k in range(1, n + 1):
+        assert repr(problem.hint(k)).startswith(f"💡 提示 {k}/{n}：")
+    assert repr(problem.hint()) == repr(problem.hint(1))
+    assert "只有" in repr(problem.hint(n + 1)) and "solution()" in repr(problem.hint(n + 1))
+    assert "从 1 开始" in repr(problem.hint(0))
+    assert repr(problem.solution()).startswith("💡 参考答案")
+
+
+# -- tolerant, strict --------------------------------------------------------------------------
+@pytest.mark.parametrize("value", [7, 7.0, "7", "７", " 7 ", "七", "第7个", "7个"])
+def test_numbers_are_read_in_every_valid_form(value):
+    assert compare.as_int(value) == 7
+
+
+@pytest.mark.parametrize("value", [True, [7], "7.5", "seven", None, {"$": "set", "items": [7]}])
+def test_numbers_in_other_forms_are_refused_with_a_sentence(value):
+    with pytest.raises(compare.AnswerFormError, match="整数"):
+        compare.as_int(value)
+
+
+def test_q1_accepts_every_valid_form_and_refuses_the_wrong_type():
+    for value in (7, "7", "七", "７"):
+        assert ex.q1.check(value).status == CORRECT
+    outcome = ex.q1.check([7])
+    assert outcome.status == INCORRECT and "整数" in outcome.message
+
+
+def test_q2_ignores_order_but_not_repetition():
+    for value in ([34, 28, 24, 15], (15, 24, 28, 34), {15, 24, 28, 34}, "15，24、28 34"):
+        assert ex.q2.check(value).status == CORRECT, value
+    assert ex.q2.check([15, 24, 28, 34, 34]).status == INCORRECT
+    assert "重复" in ex.q2.check([15, 24, 28, 34, 34]).message
+    assert "一组行号" in ex.q2.check(15).message
+
+
+def test_text_comparison_folds_widths_and_spaces():
+    assert compare.same_text("四、主动作为,积极", "四、 主动作为，积极")
+    assert not compare.same_text("四、主动作为", "五、主动作为")
+
+
+def test_check_reads_the_variable_from_the_callers_globals():
+    namespace = {"ex": ex, "q1_answer": "七"}
+    exec("outcome = ex.q1.check()", namespace)
+    assert namespace["outcome"].status == CORRECT
+    exec("del q1_answer\noutcome = ex.q1.check()", namespace)
+    assert namespace["outcome"].status == NOT_ATTEMPTED
+
+
+def test_outcome_labels_are_chinese():
+    assert repr(ex.q1.check(7)) == "✅ 正确"
+    assert repr(ex.q1.check(...)).startswith("⏳ 尚未作答：")
+    assert repr(ex.q1.check(8)).startswith("❌ 不正确：")
+    assert repr(ex.q4.check(ex.q4.solution_answer(ex.assignment.report))).startswith("📝 已提交，待教师评阅")
+
+
+def test_checks_follow_the_report_in_use():
+    other = baogao.load("一、总体要求\n第一段正文很长很长很长很长很长很长很长很长很长很长。\n"
+                        "二、主要任务\n第二段正文很长很长很长很长很长很长很长很长很长很长。\n", name="两节")
+    try:
+        ex.use(other)
+        assert ex.q1.check(2).status == CORRECT
+        assert ex.q1.check(7).status == INCORRECT
+        assert "无需改写" in repr(ex.q4.describe())
+    finally:
+        ex.use("specimen")
+    assert ex.q1.check(7).status == CORRECT
+
+
+# -- serialisation -------------------------------------------------------------------------------
+def test_plain_turns_answers_into_json():
+    import numpy as np
+    import pandas as pd
+
+    assert collect.plain(np.int64(7)) == 7 and type(collect.plain(np.int64(7))) is int
+    assert collect.plain(np.array([1, 2])) == [1, 2]
+    assert collect.plain(pd.Series([15, 24])) == [15, 24]
+    assert collect.plain((1, "a", None)) == [1, "a", None]
+    assert collect.plain({3, 1, 2}) == {"$": "set", "items": [1, 2, 3]}
+    assert collect.plain(...) == {"$": "ellipsis"}
+    assert collect.plain(float("nan"))["$"] == "repr"
+    assert collect.plain(len) == {"$": "callable", "name": "len"}
+    assert collect.plain(object())["$"] == "repr"
+    nested: list = []
+    nested.append(nested)
+    json.dumps(collect.plain(nested))  # a cycle does not loop
+
+
+def test_collect_reports_missing_variables_and_keeps_going():
+    specs = [p.collect_spec() for p in ex.assignment]
+    out = collect.collect({"q1_answer": 7}, specs)
+    assert out["q1"] == 7
+    assert out["q2"] == {"$": "missing"} and out["q3"] == {"$": "missing"}
+
+
+# -- coding exercises: hidden cases, the reimplemented function disabled -----------------------
+def test_marker_cases_agree_with_match_marker():
+    for args, expected in ex.MARKER_CASES:
+        marker = match_marker(*args)
+        assert (marker.style if marker else None) == expected, args
+
+
+def test_disabled_function_is_blocked_under_any_name_and_restored():
+    from baogao.markers import match_marker as alias
+
+    guard = collect.disabled(["baogao.markers:match_marker"])
+    with guard:
+        with pytest.raises(NotImplementedError):
+            alias("一、")
+        with pytest.raises(NotImplementedError):  # and inside the library too
+            baogao.load("一、总体要求\n正文很长很长很长很长很长很长很长很长很长很长。", name="x").outline()
+    assert guard.called
+    assert match_marker("一、").style == "cn-dun" and alias is match_marker
+    with pytest.raises(ZeroDivisionError):
+        with collect.disabled(["baogao.markers:match_marker"]):
+            1 / 0
+    assert match_marker("（一）").style == "cn-paren"
+
+
+def test_delegating_answer_is_rejected_even_when_it_swallows_the_error():
+    def sly(line):
+        try:
+            from baogao.markers import match_marker as mm
+            m = mm(line)
+            return m.style if m else None
+        except Exception:  # noqa: BLE001
+            return ex.marker_style(line)
+
+    outcome = ex.q3.check(sly)
+    assert outcome.status == INCORRECT and "match_marker" in outcome.message
+    assert match_marker("一、") is not None
+
+
+def test_coding_feedback_quotes_the_call_and_the_students_result_only():
+    def partial(line):
+        return ex.marker_style(line) if not line.startswith("３") else "cn-dun"
+
+    outcome = ex.q3.check(partial)
+    assert outcome.status == INCORRECT
+    assert "marker_style('３．完善制度') 返回了 'cn-dun'" in outcome.message
+    assert "arabic-dot" not in outcome.message
+
+
+def test_coding_errors_timeouts_and_non_functions():
+    def broken(line):
+        raise KeyError("x")
+
+    assert "KeyError" in ex.q3.check(broken).message
+    assert ex.q3.check("cn-dun").status == INCORRECT
+    assert "函数" in ex.q3.check("cn-dun").message
+
+    def endless(line):
+        while True:
+            pass
+
+    slow = FunctionProblem(name="q9", title="t", variable="f", cases=[(["a"], 1)] * 5,
+                           case_timeout=0.1, wrong_answers=[0])
+    result = collect.run_cases(endless, [["a"]] * 5, timeout=0.1)
+    assert result["outputs"] == [{"$": "timeout"}] * 5
+    assert "超时" in slow.grade(result).message
+
+
+# -- writing exercises: outline feedback and the lint hook ---------------------------------------
+def test_writing_feedback_reads_the_rewrite_in_context():
+    outcome = ex.q4.check(ex.SPECIMEN_MODEL)
+    assert outcome.status == SUBMITTED and outcome.score is None and not outcome.issues
+    assert [ok for ok, _ in outcome.checks] == [True] * 4
+    assert any("编号样式" in i for i in ex.q4.check("四是主动作为，积极拓展新时期共青团工作的空间和领域。").issues)
+    assert any("缺少“四”" in i for i in ex.q4.check("五、主动作为，积极拓展新时期共青团工作的空间和领域。").issues)
+    lost = ex.q4.check("主动作为，积极拓展新时期共青团工作的空间和领域")
+    assert lost.issues == ["改写后的这一行不再被识别为标题：标题以编号开头，是一句简短的话。"]
+    assert ex.q4.check("四、主动作为\n积极").issues == ["改写应当只有一行：标题不换行。"]
+    assert "范文" in repr(ex.q4.solution()) and ex.SPECIMEN_MODEL in repr(ex.q4.solution())
+    assert "第 24 行" in repr(ex.q4.describe())
+
+
+def test_model_answer_on_another_report_renumbers_in_the_siblings_style():
+    other = baogao.load("一、总体要求\n正文很长很长很长很长很长很长很长很长很长很长很长。\n"
+                        "二、主要任务\n正文很长很长很长很长很长很长很长很长很长很长很长。\n"
+                        "第四,保障措施\n正文很长很长很长很长很长很长很长很长很长很长很长。\n", name="三节")
+    model = ex.q4.solution_answer(other)
+    assert model == "三、保障措施"
+    assert not ex.q4.grade(model, other).issues
+    assert ex.q4.grade("第四,保障措施", other).issues
+
+
+def _lint_module(findings=None, error=None):
+    module = types.ModuleType("baogao.lint")
+
+    def lint(report):
+        if error:
+            raise error
+        return findings(report)
+
+    module.lint = lint
+    return module
+
+
+def test_lint_hook_adds_findings_on_the_line_as_advice(monkeypatch):
+    Finding = types.SimpleNamespace
+    module = _lint_module(lambda report: [
+        Finding(line=24, message="标题里有“测试规则”发现的问题。"),
+        {"line": 24, "message": "字典形式的发现也可以"},
+        Finding(line=24, message="标题编号从“三”跳到“五”，缺少“四”。"),  # the outline says it already
+        Finding(line=3, message="别的行的问题不算"),
+    ])
+    monkeypatch.setitem(sys.modules, "baogao.lint", module)
+    outcome = ex.q4.check("五、主动作为，积极拓展新时期共青团工作的空间和领域。")
+    assert outcome.notes == ["标题里有“测试规则”发现的问题", "字典形式的发现也可以"]
+    assert outcome.issues == ["编号问题：标题编号从“三”跳到“五”，缺少“四”"]
+    assert "文风提示（供参考）：\n  ✎ 标题里有“测试规则”发现的问题" in outcome.text()
+    assert "✎ 字典形式的发现也可以" in outcome.feedback
+
+
+def test_lint_hook_falls_back_when_the_linter_is_absent(monkeypatch):
+    monkeypatch.setitem(sys.modules, "baogao.lint", None)  # import baogao.lint fails
+    outcome = ex.q4.check("四、主动作为,积极拓展新时期共青团工作的空间和领域。")
+    assert outcome.notes == ["中文里用了半角标点“,”，应改为全角“，”"]
+    assert not outcome.issues
+    assert ex.q4.check(ex.SPECIMEN_MODEL).notes == []
+
+
+def test_lint_hook_survives_a_broken_linter(monkeypatch):
+    monkeypatch.setitem(sys.modules, "baogao.lint", _lint_module(error=RuntimeError("boom")))
+    outcome = ex.q4.check(ex.SPECIMEN_MODEL)
+    assert outcome.status == SUBMITTED and not outcome.issues
+    assert outcome.notes == ["文风检查未能运行（RuntimeError），请教师留意"]
+
+
+# -- reports -------------------------------------------------------------------------------------
+def test_load_report_accepts_names_paths_and_reports(tmp_path):
+    assert load_report("specimen") is baogao.specimen()
+    assert load_report("2021_state-council_gwr").meta["id"] == "2021_state-council_gwr"
+    path = tmp_path / "r.txt"
+    path.write_text("一、总体要求\n正文。\n", encoding="utf-8")
+    assert load_report(str(path)).text.startswith("一、")
+    assert load_report(path).text.startswith("一、")
+    report = baogao.specimen()
+    assert load_report(report) is report
+    with pytest.raises(UsageError, match="REPORT"):
+        load_report(3)
