@@ -19,23 +19,63 @@ from .errors import BaogaoError, UsageError
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with Chinese error sentences and exit status 2."""
+class ChineseParser(argparse.ArgumentParser):
+    """argparse with Chinese error sentences, raised as UsageError (exit status 2).
+
+    ``command_hint`` names the command whose --help to suggest; ``missing_hint``
+    replaces the sentence for a missing positional argument.
+    """
+
+    command_hint = "baogao"
+    missing_hint = "缺少参数：请指定要分析的文件，例如：baogao outline 报告.txt"
+    choices_hint = "没有这个命令：可用的命令见 baogao --help。"
 
     def error(self, message: str):  # noqa: D401 - argparse API
+        help_ref = f"（见 {self.command_hint} --help）"
         if "required" in message:
-            text = "缺少参数：请指定要分析的文件，例如：baogao outline 报告.txt"
+            text = self.missing_hint or ("缺少参数：" + message.split(":", 1)[-1].strip() + help_ref + "。")
         elif "invalid choice" in message:
-            text = "没有这个命令：可用的命令见 baogao --help。"
+            text = self.choices_hint
         elif "unrecognized arguments" in message:
-            text = "无法识别的参数：" + message.split(":", 1)[-1].strip() + "（见 baogao --help）。"
+            text = "无法识别的参数：" + message.split(":", 1)[-1].strip() + help_ref + "。"
         elif "expected one argument" in message:
             text = "选项缺少取值：" + message.split(":", 1)[0].replace("argument ", "") + "。"
-        elif "invalid int value" in message:
-            text = "选项的取值应为整数：" + message.split(":", 1)[-1].strip() + "。"
+        elif "invalid int value" in message or "invalid float value" in message:
+            option = message.split(":", 1)[0].replace("argument ", "")
+            value = message.rsplit(":", 1)[-1].strip()
+            kind = "整数" if "int" in message else "数字"
+            text = f"选项 {option} 的取值应为{kind}，不能是 {value}。"
         else:
-            text = "参数有误：" + message + "（见 baogao --help）。"
+            text = "参数有误：" + message + help_ref + "。"
         raise UsageError(text)
+
+
+_Parser = ChineseParser
+
+
+def guarded(run, *, interrupted: str = "已中断。") -> int:
+    """Run a command: UTF-8 output, and one sentence instead of any traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+    try:
+        return run()
+    except BaogaoError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write(interrupted + "\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback for a student or a teacher
+        if os.environ.get("BAOGAO_DEBUG"):
+            raise
+        sys.stderr.write(f"内部错误（{type(exc).__name__}）：{exc}。这是 baogao 的缺陷，请附上输入文件报告给维护者"
+                         "（设置 BAOGAO_DEBUG=1 可看到详细信息）。\n")
+        return EXIT_INTERNAL
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:
@@ -269,11 +309,6 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
 
 
 def main(argv: list[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8")
-        except (AttributeError, ValueError):
-            pass
     warnings.showwarning = _show_warning
     if argv is None:
         argv = sys.argv[1:]
@@ -281,23 +316,11 @@ def main(argv: list[str] | None = None) -> int:
         from .teach.cli import main as teach_main
 
         return teach_main(argv[1:])
-    try:
+
+    def run() -> int:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
-    except BaogaoError as exc:
-        sys.stderr.write(f"错误：{exc.message}\n")
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        sys.stderr.write("已中断。\n")
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
-    except Exception as exc:  # never a traceback for a student
-        if os.environ.get("BAOGAO_DEBUG"):
-            raise
-        sys.stderr.write(f"内部错误（{type(exc).__name__}）：{exc}。这是 baogao 的缺陷，请附上输入文件报告给维护者"
-                         "（设置 BAOGAO_DEBUG=1 可看到详细信息）。\n")
-        return EXIT_INTERNAL
+    return guarded(run)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,11 +16,10 @@ _FULLWIDTH = re.compile(r"[０-９][０-９．，,.]*")
 def fullwidth_digits(ctx):
     """Full-width digits (１９８７) where half-width Arabic numerals belong."""
     table = str.maketrans("０１２３４５６７８９．", "0123456789.")
-    for p in ctx.paragraphs():
-        for m in _FULLWIDTH.finditer(p.text):
-            raw = m.group().rstrip("，,")
-            yield ctx.finding_at(p, m.start(), m.start() + len(raw),
-                                 f"“{raw}”是全角数字，应使用半角阿拉伯数字。", raw.translate(table))
+    for p, m in ctx.matches(_FULLWIDTH):
+        raw = m.group().rstrip("，,")
+        yield ctx.finding_at(p, m.start(), m.start() + len(raw),
+                             f"“{raw}”是全角数字，应使用半角阿拉伯数字。", raw.translate(table))
 
 
 _CN_PERCENT = re.compile(r"百分之[零一二三四五六七八九十百点几两]+")
@@ -50,11 +49,10 @@ _RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([～~—\-－至到])\s*(\d+(
       positive="预计投资9～16亿元，增长15～30%。", negative="预计投资9亿～16亿元，增长15%～30%，2016—2025年。")
 def range_units(ctx):
     """9～16亿 for 9亿～16亿, 15～30% for 15%～30%."""
-    for p in ctx.paragraphs():
-        for m in _RANGE.finditer(p.text):
-            a, sep, b, unit = m.groups()
-            yield ctx.finding_at(p, m.start(), m.end(),
-                                 f"数值范围“{m.group()}”的前一个数也要带上“{unit}”。", f"{a}{unit}{sep}{b}{unit}")
+    for p, m in ctx.matches(_RANGE):
+        a, sep, b, unit = m.groups()
+        yield ctx.finding_at(p, m.start(), m.end(),
+                             f"数值范围“{m.group()}”的前一个数也要带上“{unit}”。", f"{a}{unit}{sep}{b}{unit}")
 
 
 _TWO_DIGIT_YEAR = re.compile(r"(?<![\d.０-９])[’'‘]?(\d{2})年(?=\d{1,2}月)|[’'‘](\d{2})(?![\d%])")
@@ -65,10 +63,9 @@ _TWO_DIGIT_YEAR = re.compile(r"(?<![\d.０-９])[’'‘]?(\d{2})年(?=\d{1,2}�
       positive="会议于21年3月召开。", negative="会议于2021年3月召开，35年来成绩显著。")
 def two_digit_year(ctx):
     """A year written with two digits (21年3月, ’98)."""
-    for p in ctx.paragraphs():
-        for m in _TWO_DIGIT_YEAR.finditer(p.text):
-            yy = m.group(1) or m.group(2)
-            yield ctx.finding_at(p, m.start(), m.end(), f"年份“{m.group()}”只写了两位，应写全（如“20{yy}年”或“19{yy}年”）。")
+    for p, m in ctx.matches(_TWO_DIGIT_YEAR):
+        yy = m.group(1) or m.group(2)
+        yield ctx.finding_at(p, m.start(), m.end(), f"年份“{m.group()}”只写了两位，应写全（如“20{yy}年”或“19{yy}年”）。")
 
 
 _ARABIC_WITH_CN_UNIT = re.compile(r"\d+[千百](?![分万亿])|\d+百零\d+")
@@ -79,9 +76,8 @@ _ARABIC_WITH_CN_UNIT = re.compile(r"\d+[千百](?![分万亿])|\d+百零\d+")
       positive="新增岗位4千个。", negative="新增岗位4000个，投资30亿元，增长5个百分点。")
 def arabic_with_chinese_unit(ctx):
     """4千 or 1百零8: only 万 and 亿 may follow Arabic numerals."""
-    for p in ctx.paragraphs():
-        for m in _ARABIC_WITH_CN_UNIT.finditer(p.text):
-            yield ctx.finding_at(p, m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和“千”“百”，应全部写作阿拉伯数字。")
+    for p, m in ctx.matches(_ARABIC_WITH_CN_UNIT):
+        yield ctx.finding_at(p, m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和“千”“百”，应全部写作阿拉伯数字。")
 
 
 _ANNIVERSARY = re.compile(r"([\u4e00-\u9fff]{1,4}?)([0-9]+|[一二三四五六七八九十百零〇两]+)(周年)")
@@ -95,13 +91,12 @@ def mixed_anniversary_forms(ctx):
     from ..markers import cn_to_int
 
     seen: dict[tuple[str, int], list] = {}
-    for p in ctx.paragraphs():
-        for m in _ANNIVERSARY.finditer(p.text):
-            prefix, num = m.group(1)[-2:], m.group(2)
-            value = int(num) if num.isdigit() else cn_to_int(num)
-            if value is None:
-                continue
-            seen.setdefault((prefix, value), []).append((p, m, num.isdigit()))
+    for p, m in ctx.matches(_ANNIVERSARY):
+        prefix, num = m.group(1)[-2:], m.group(2)
+        value = int(num) if num.isdigit() else cn_to_int(num)
+        if value is None:
+            continue
+        seen.setdefault((prefix, value), []).append((p, m, num.isdigit()))
     for hits in seen.values():
         forms = {arabic for _, _, arabic in hits}
         if len(forms) < 2:

@@ -52,9 +52,8 @@ _ELLIPSIS = re.compile(r"\.{3,}|。{2,}|…{3,}|(?<!…)…(?!…)|·{3,}")
       positive="包括教育、卫生...等方面。", negative="包括教育、卫生……等方面。")
 def wrong_ellipsis(ctx):
     """Ellipsis written ..., 。。。, a single … or more than two …."""
-    for p in ctx.paragraphs():
-        for m in _ELLIPSIS.finditer(p.text):
-            yield ctx.finding_at(p, m.start(), m.end(), f"省略号写成了“{m.group()}”，应为两个“…”连写的“……”。", "……")
+    for p, m in ctx.matches(_ELLIPSIS):
+        yield ctx.finding_at(p, m.start(), m.end(), f"省略号写成了“{m.group()}”，应为两个“…”连写的“……”。", "……")
 
 
 _SINGLE_DASH = re.compile(r"(?<!—)—(?!—)")
@@ -116,10 +115,9 @@ _BETWEEN_MARKS = re.compile(r"”、“|》、《")
       positive="“全团重基层”、“全团重学校”", negative="“全团重基层”“全团重学校”")
 def dunhao_between_quoted(ctx):
     """A 顿号 between items each in quotation or book-title marks (usually left out)."""
-    for p in ctx.paragraphs():
-        for m in _BETWEEN_MARKS.finditer(p.text):
-            yield ctx.finding_at(p, m.start() + 1, m.start() + 2,
-                                 "并列的引号或书名号之间通常不用顿号。", "")
+    for p, m in ctx.matches(_BETWEEN_MARKS):
+        yield ctx.finding_at(p, m.start() + 1, m.start() + 2,
+                             "并列的引号或书名号之间通常不用顿号。", "")
 
 
 _CN = "一二两三四五六七八九"
@@ -135,9 +133,8 @@ def dunhao_in_approximation(ctx):
     values["两"], values["十"] = 2, 10
     for i, c in enumerate("一二三四五六七八九", 1):
         values[c] = i
-    for p in ctx.paragraphs():
-        for m in _APPROX.finditer(p.text):
-            a, b = values[m.group(1)], values[m.group(2)]
-            if b == a + 1:
-                yield ctx.finding_at(p, m.start(), m.end(), f"“{m.group()}”表示概数，两个数字之间不用顿号。",
-                                     m.group(1) + m.group(2))
+    for p, m in ctx.matches(_APPROX):
+        a, b = values[m.group(1)], values[m.group(2)]
+        if b == a + 1:
+            yield ctx.finding_at(p, m.start(), m.end(), f"“{m.group()}”表示概数，两个数字之间不用顿号。",
+                                 m.group(1) + m.group(2))

@@ -119,6 +119,12 @@ class Context:
             if wanted is None or k in wanted:
                 yield p
 
+    def matches(self, pattern, *kinds: str):
+        """(paragraph, match) for every match of a compiled pattern in the chosen paragraphs."""
+        for p in self.paragraphs(*kinds):
+            for m in pattern.finditer(p.text):
+                yield p, m
+
     def finding(self, start: int, end: int, message: str, suggestion: str | None = None,
                 *, severity: str | None = None) -> Finding:
         """A finding for report.text[start:end] (offsets into the report's text)."""

@@ -14,31 +14,18 @@ traceback; 130 interrupted (a grading run resumes where it stopped).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-from ..errors import BaogaoError, UsageError
+from ..cli import ChineseParser, guarded
+from ..errors import UsageError
 
 EXIT_OK, EXIT_OUT_OF_DATE, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with Chinese error sentences (raised, so main() exits with 2)."""
-
-    def error(self, message: str):  # noqa: D401 - argparse API
-        if "required" in message:
-            text = "缺少参数：" + message.split(":", 1)[-1].strip() + "（见 baogao teach --help）。"
-        elif "invalid choice" in message:
-            text = "没有这个命令：可用的有 make-exercises、reset、grade。"
-        elif "unrecognized arguments" in message:
-            text = "无法识别的参数：" + message.split(":", 1)[-1].strip() + "（见 baogao teach --help）。"
-        elif "expected one argument" in message:
-            text = "选项缺少取值：" + message.split(":", 1)[0].replace("argument ", "") + "。"
-        elif "invalid int value" in message or "invalid float value" in message:
-            text = "选项的取值应为数字：" + message.split(":", 1)[-1].strip() + "。"
-        else:
-            text = "参数有误：" + message + "（见 baogao teach --help）。"
-        raise UsageError(text)
+class _Parser(ChineseParser):
+    command_hint = "baogao teach"
+    missing_hint = None
+    choices_hint = "没有这个命令：可用的有 make-exercises、reset、grade。"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -127,29 +114,13 @@ COMMANDS = {"make-exercises": cmd_make_exercises, "reset": cmd_reset, "grade": c
 
 
 def main(argv: list[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8")
-        except (AttributeError, ValueError):
-            pass
-    try:
+    def run() -> int:
         try:
             args = build_parser().parse_args(argv)
         except SystemExit as exc:  # --help
             return int(exc.code or 0)
         return COMMANDS[args.command](args)
-    except BaogaoError as exc:
-        sys.stderr.write(f"错误：{exc.message}\n")
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        sys.stderr.write("已中断。已批改的结果保存在日志里，再次运行同一命令即可接着批改。\n")
-        return EXIT_INTERRUPTED
-    except Exception as exc:  # never a traceback for a teacher
-        if os.environ.get("BAOGAO_DEBUG"):
-            raise
-        sys.stderr.write(f"内部错误（{type(exc).__name__}）：{exc}。这是 baogao 的缺陷，请报告给维护者"
-                         "（设置 BAOGAO_DEBUG=1 可看到详细信息）。\n")
-        return EXIT_INTERNAL
+    return guarded(run, interrupted="已中断。已批改的结果保存在日志里，再次运行同一命令即可接着批改。")
 
 
 if __name__ == "__main__":  # pragma: no cover
