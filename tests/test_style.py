@@ -435,3 +435,14 @@ def test_speed_on_the_specimen(specimen):
             fn(specimen)
         best = min(best, time.perf_counter() - start)
     assert best < 0.3
+
+
+def test_stats_table_places_the_specimen_among_the_corpus():
+    import baogao
+    from baogao.style import stats_table, text_stats
+
+    table = stats_table([baogao.specimen()] + baogao.corpus())
+    assert len(table) == 18 and table.index[0] == "specimen"
+    assert table.loc["specimen", "chars"] == text_stats(baogao.specimen())["chars"] == 9211
+    assert table.loc["1978_state-council_gwr", "sentences"] > table.loc["specimen", "sentences"]
+    assert list(table.columns) == list(text_stats(baogao.specimen()))
