@@ -20,8 +20,8 @@ def section_choices(report) -> list[tuple[str, int]]:
     for s in report.outline().sections():
         indent = "\u3000" * (s.level - 1)
         label = s.label if s.kind == "heading" else f"〈{s.title}〉"
-        if len(label) > 30:
-            label = label[:29] + "…"
+        if len(label) > 16:  # keep the line number visible in a narrow list
+            label = label[:15] + "…"
         out.append((f"{indent}{label}（第{s.line}行）", s.line))
     return out
 
@@ -97,6 +97,7 @@ class OutlineExplorer:
         self.selector.observe(self._update, names="value")
         self._update()
         self.widget = w.HBox([self.selector, self.view])
+        self.widget.add_class("bg-outline-explorer")  # a stable handle for browser tests
 
     def _update(self, change=None) -> None:
         self.view.value = section_html(self.report, self.selector.value)

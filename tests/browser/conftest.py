@@ -1,0 +1,321 @@
+"""Fixtures for real-browser tests: a private JupyterLab server and a headless
+Chromium page driven by Playwright (sync API), fully offline.
+
+- ``lab_server`` starts ``python -m jupyterlab`` on a free loopback port with a
+  random token, serving a temporary copy of ``notebooks/``. Every Jupyter
+  directory (config, data, runtime, settings, workspaces) is a fresh temporary
+  folder, so the developer's own settings, workspaces and kernels never leak
+  into the test, and the test leaves nothing behind.
+- ``lab_page`` launches the system Chromium (``/usr/bin/chromium``, installed by
+  ``.ci/run``; ``BAOGAO_CHROMIUM`` overrides the path) in a fresh profile and
+  blocks every request to a non-loopback host.
+
+Nothing here skips: a missing browser or a missing ``playwright`` package is a
+failure that says what to install. Deselect these tests with
+``-m "not browser"``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+
+#: The pin of ``constraints.txt``; kept here only for the failure message.
+PLAYWRIGHT_PIN = "playwright==1.65.2"
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser")
+#: Flags for a quiet, offline, root-friendly headless Chromium.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+SERVER_START_TIMEOUT = 30.0  # seconds; JupyterLab is usually up in ~2 s
+SERVER_STOP_TIMEOUT = 8.0
+#: Per-action Playwright timeout (ms); the test passes smaller ones where it can.
+ACTION_TIMEOUT_MS = 30_000
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "browser: drives a real headless Chromium against a local JupyterLab "
+        "(needs the chromium system package and the playwright Python package; "
+        'deselect with -m "not browser")',
+    )
+
+
+# --------------------------------------------------------------------------- #
+# Requirements: fail loudly, never skip.
+
+
+def chromium_executable() -> str:
+    override = os.environ.get("BAOGAO_CHROMIUM")
+    if override:
+        if Path(override).is_file() and os.access(override, os.X_OK):
+            return override
+        pytest.fail(f"BAOGAO_CHROMIUM={override!r} is not an executable file.", pytrace=False)
+    for name in CHROMIUM_CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.fail(
+        "Chromium not found (looked for /usr/bin/chromium, chromium, chromium-browser). "
+        "The browser tests need the system Chromium: on Debian/Ubuntu run, as root, "
+        "`apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk` "
+        "(.ci/run does this), or point BAOGAO_CHROMIUM at a Chromium/Chrome binary. "
+        'Deselect these tests with -m "not browser".',
+        pytrace=False,
+    )
+
+
+def sync_playwright():
+    try:
+        from playwright.sync_api import sync_playwright as factory
+    except ImportError as exc:
+        missing = str(exc)
+    else:
+        return factory
+    pytest.fail(
+        f"The Python package playwright is not installed ({missing}). Install it with "
+        f"`python -m pip install -c constraints.txt playwright` ({PLAYWRIGHT_PIN}). "
+        "Do NOT run `playwright install`: the tests use the system Chromium. "
+        'Deselect these tests with -m "not browser".',
+        pytrace=False,
+    )
+
+
+@dataclass
+class BrowserRequirements:
+    chromium: str  # path of the Chromium executable
+    sync_playwright: object  # playwright.sync_api.sync_playwright
+
+
+@pytest.fixture(scope="session")
+def browser_requirements() -> BrowserRequirements:
+    """Checked before the server starts, so a missing piece fails fast."""
+    return BrowserRequirements(chromium_executable(), sync_playwright())
+
+
+# --------------------------------------------------------------------------- #
+# JupyterLab server.
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+@dataclass
+class LabServer:
+    url: str  # http://127.0.0.1:PORT
+    token: str
+    root_dir: Path
+    log_path: Path
+    process: subprocess.Popen = field(repr=False)
+
+    def api(self, path: str, method: str = "GET", timeout: float = 5.0):
+        sep = "&" if "?" in path else "?"
+        req = urllib.request.Request(f"{self.url}{path}{sep}token={self.token}", method=method)
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            body = resp.read()
+        return json.loads(body) if body else None
+
+    def page_url(self, path: str) -> str:
+        return f"{self.url}{path}?token={self.token}"
+
+    def log_tail(self, n: int = 40) -> str:
+        try:
+            lines = self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return "(no server log)"
+        return "\n".join(lines[-n:])
+
+
+def _prepare_jupyter_dirs(base: Path) -> dict[str, str]:
+    """Fresh Jupyter directories; settings that keep JupyterLab quiet and offline."""
+    dirs = {name: base / name for name in ("config", "data", "runtime", "settings", "workspaces")}
+    for d in dirs.values():
+        d.mkdir(parents=True, exist_ok=True)
+    # The announcements plugin asks (in a toast) whether to fetch news from the
+    # web; the update check asks the server to query PyPI. Neither is wanted.
+    _write_json(
+        dirs["config"] / "labconfig" / "page_config.json",
+        {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}},
+    )
+    _write_json(
+        dirs["settings"] / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings",
+        {"fetchNews": "false", "checkForUpdates": False},
+    )
+    # The test finds the main menus by their English titles.
+    _write_json(
+        dirs["settings"] / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings",
+        {"locale": "en"},
+    )
+    env = dict(os.environ)
+    env.update(
+        JUPYTER_CONFIG_DIR=str(dirs["config"]),
+        JUPYTER_DATA_DIR=str(dirs["data"]),
+        JUPYTER_RUNTIME_DIR=str(dirs["runtime"]),
+        JUPYTERLAB_SETTINGS_DIR=str(dirs["settings"]),
+        JUPYTERLAB_WORKSPACES_DIR=str(dirs["workspaces"]),
+        PYTHONUNBUFFERED="1",
+    )
+    # The kernel must not pick up a plotting backend forced from outside.
+    env.pop("MPLBACKEND", None)
+    return env
+
+
+def _stop_server(server: LabServer) -> None:
+    proc = server.process
+    if proc.poll() is not None:
+        return
+    # Kernels run in their own sessions: shut them down through the API first
+    # so none outlives the server; then stop the server itself.
+    try:
+        for kernel in server.api("/api/kernels", timeout=3) or []:
+            try:
+                server.api(f"/api/kernels/{kernel['id']}", method="DELETE", timeout=5)
+            except (OSError, urllib.error.URLError):
+                pass
+    except (OSError, urllib.error.URLError, ValueError):
+        pass
+    children = []
+    try:
+        import psutil
+
+        children = psutil.Process(proc.pid).children(recursive=True)
+    except Exception:  # psutil missing or process already gone
+        pass
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=SERVER_STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=SERVER_STOP_TIMEOUT)
+    for child in children:  # leftovers (a kernel that ignored the shutdown)
+        try:
+            child.kill()
+        except Exception:
+            pass
+
+
+@pytest.fixture
+def lab_server(browser_requirements, tmp_path_factory) -> LabServer:
+    base = tmp_path_factory.mktemp("lab")
+    root_dir = base / "notebooks"
+    shutil.copytree(NOTEBOOKS, root_dir, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    env = _prepare_jupyter_dirs(base / "jupyter")
+    port = _free_port()
+    token = secrets.token_hex(16)
+    log_path = base / "jupyterlab.log"
+    cmd = [
+        sys.executable, "-m", "jupyterlab",
+        "--no-browser", "--ip", "127.0.0.1", "--port", str(port), "--port-retries=0",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}",
+        "--allow-root",
+        "--LabApp.news_url=",  # belt and braces with the disabled plugin
+        "--LabApp.extension_manager=readonly",  # no PyPI queries from the server
+        # If this process dies without cleaning up, the server still goes away.
+        "--ServerApp.shutdown_no_activity_timeout=600",
+        "--MappingKernelManager.cull_idle_timeout=600",
+        "--MappingKernelManager.cull_interval=60",
+    ]
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, cwd=root_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    server = LabServer(f"http://127.0.0.1:{port}", token, root_dir, log_path, proc)
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"JupyterLab exited with code {proc.returncode} while starting:\n"
+                            f"{server.log_tail()}", pytrace=False)
+            try:
+                server.api("/api/status", timeout=2)
+                break
+            except (OSError, urllib.error.URLError, ValueError):
+                if time.monotonic() > deadline:
+                    pytest.fail(f"JupyterLab did not answer /api/status within "
+                                f"{SERVER_START_TIMEOUT:.0f} s:\n{server.log_tail()}", pytrace=False)
+                time.sleep(0.2)
+        yield server
+    finally:
+        _stop_server(server)
+
+
+# --------------------------------------------------------------------------- #
+# Browser.
+
+
+@dataclass
+class BrowserPage:
+    page: object  # playwright.sync_api.Page
+    blocked: list[str]  # non-loopback URLs the page tried to load
+    console: list[str]  # browser console errors and page errors
+
+
+@pytest.fixture
+def lab_page(browser_requirements, tmp_path) -> BrowserPage:
+    executable = browser_requirements.chromium
+    factory = browser_requirements.sync_playwright
+    blocked: list[str] = []
+    console: list[str] = []
+
+    def only_loopback(route):
+        host = urlsplit(route.request.url).hostname or ""
+        if host in LOOPBACK_HOSTS or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    with factory() as pw:
+        # launch_persistent_context gives a fresh, explicit profile directory.
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"),
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000},
+            locale="zh-CN",
+            timeout=ACTION_TIMEOUT_MS,
+        )
+        try:
+            context.set_default_timeout(ACTION_TIMEOUT_MS)
+            context.set_default_navigation_timeout(ACTION_TIMEOUT_MS)
+            context.route("**/*", only_loopback)
+            page = context.pages[0] if context.pages else context.new_page()
+            page.on("console", lambda m: m.type == "error" and console.append(m.text))
+            page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+            yield BrowserPage(page, blocked, console)
+        finally:
+            context.close()

@@ -1,0 +1,176 @@
+"""Lesson 1 in a real JupyterLab, in a real (headless) Chromium.
+
+Opens ``01_structure.ipynb``, clears its stored outputs, runs every cell from
+the Run menu, then clicks sections in the outline explorer's list and checks
+that the kernel answers with the chosen section's text in the HTML pane.
+
+The lesson's own cell ``explorer.selector.value = 24`` leaves line 24 chosen
+after "Run All", so the test first clicks another section (the opening, line
+3) and sees the pane change, and only then clicks line 24: both changes can
+only come from a round trip through the kernel.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LESSON = "01_structure.ipynb"
+#: Budget for everything that happens in the browser (the server has its own).
+TEST_BUDGET_S = 70.0
+
+NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
+KERNEL_READY = (
+    ".jp-NotebookPanel:not(.lm-mod-hidden) "
+    "jp-button.jp-Toolbar-kernelName:not([aria-label='No Kernel'])"
+)
+KERNEL_IDLE = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status='idle']"
+MENU_COMMAND = ".lm-Menu li.lm-Menu-item[data-command='{}']"
+#: The outline explorer: an HBox holding a Select (list box) and an HTML pane.
+EXPLORER = ".jp-OutputArea-output .bg-outline-explorer"
+SELECT = ".widget-select select"
+HTML_PANE = ".widget-html .widget-html-content"
+
+# Called once the run has settled: every code cell numbered, or the run stopped
+# (no cell pending) on an error. Returns false while the run is still going.
+RUN_SETTLED_JS = """
+([notebook, idle]) => {
+  const nb = document.querySelector(notebook);
+  if (!nb || !document.querySelector(idle)) return false;
+  const prompts = [...nb.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+    .map(p => p.textContent.trim());
+  if (prompts.length === 0 || prompts.some(p => p === '[*]:')) return false;
+  const numbered = prompts.filter(p => /^\\[\\d+\\]:$/.test(p)).length;
+  if (numbered === 0) return false;
+  return {prompts, numbered,
+          stderr: [...nb.querySelectorAll(
+            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+            .map(e => e.innerText.slice(0, 2000))};
+}
+"""
+
+
+class Deadline:
+    """Timeouts for each wait, capped so the whole test stays within budget."""
+
+    def __init__(self, seconds: float):
+        self.end = time.monotonic() + seconds
+
+    def ms(self, cap_s: float) -> float:
+        left = self.end - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(f"browser test budget of {TEST_BUDGET_S:.0f} s exhausted")
+        return 1000 * min(cap_s, left)
+
+
+def menu(page, deadline: Deadline, title: str, command: str) -> None:
+    """Open a main-menu entry by its title and click the item for ``command``."""
+    page.locator(".lm-MenuBar-item", has_text=re.compile(f"^{title}$")).click(timeout=deadline.ms(10))
+    page.locator(MENU_COMMAND.format(command)).click(timeout=deadline.ms(10))
+
+
+def click_section(page, deadline: Deadline, explorer, line: int, expect: list[str], absent: list[str]) -> str:
+    """Click the list entry of the section starting at ``line``; wait for the pane."""
+    option = explorer.locator(f"{SELECT} option", has_text=re.compile(f"（第{line}行）$"))
+    assert option.count() == 1, f"no single option for line {line} in the outline explorer"
+    option.click(timeout=deadline.ms(10))
+    pane = explorer.locator(HTML_PANE)
+    pane.evaluate(  # wait until the kernel's answer has replaced the pane
+        """(el, [expect, absent, ms]) => new Promise((resolve, reject) => {
+              const ok = () => expect.every(s => el.innerText.includes(s))
+                               && !absent.some(s => el.innerText.includes(s));
+              if (ok()) return resolve(true);
+              const obs = new MutationObserver(() => { if (ok()) { obs.disconnect(); resolve(true); } });
+              obs.observe(el, {subtree: true, childList: true, characterData: true});
+              setTimeout(() => {
+                obs.disconnect();
+                reject(new Error(`pane did not show ${JSON.stringify(expect)} without ${JSON.stringify(absent)}`
+                                 + ` within ${ms} ms; it shows: ${el.innerText.slice(0, 300)}`));
+              }, ms);
+            })""",
+        [expect, absent, deadline.ms(15)],
+        timeout=deadline.ms(20),
+    )
+    return pane.inner_text(timeout=deadline.ms(5))
+
+
+def test_outline_explorer_answers_clicks(lab_server, lab_page, tmp_path):
+    page = lab_page.page
+    deadline = Deadline(TEST_BUDGET_S)
+    screenshot = tmp_path / "lesson01_outline_explorer.png"
+    timings: dict[str, float] = {}
+    t0 = time.monotonic()
+
+    def mark(step: str) -> None:
+        timings[step] = round(time.monotonic() - t0, 2)
+
+    def failure_report(exc: BaseException) -> str:
+        try:
+            page.screenshot(path=str(screenshot), full_page=False, timeout=5000)
+            shot = f"screenshot: {screenshot}"
+        except Exception as shot_exc:  # the page may be gone
+            shot = f"no screenshot ({shot_exc})"
+        return (f"{type(exc).__name__}: {exc}\n{shot}\nsteps done (s): {timings}\n"
+                f"blocked non-loopback requests: {lab_page.blocked[:10]}\n"
+                f"browser console errors: {lab_page.console[-10:]}\n"
+                f"--- JupyterLab log (tail) ---\n{lab_server.log_tail()}")
+
+    try:
+        page.goto(lab_server.page_url(f"/lab/tree/{LESSON}"), timeout=deadline.ms(30))
+        page.wait_for_selector(NOTEBOOK, timeout=deadline.ms(30))
+        page.wait_for_selector(KERNEL_READY, timeout=deadline.ms(30))
+        page.wait_for_selector(KERNEL_IDLE, timeout=deadline.ms(30))
+        mark("kernel idle")
+
+        # Drop the stored outputs, so every widget on the page comes from this run.
+        menu(page, deadline, "Edit", "editmenu:clear-all")
+        page.wait_for_function(
+            """(nb) => { const n = document.querySelector(nb);
+                         return n && n.querySelectorAll('.jp-OutputArea-output').length === 0; }""",
+            arg=NOTEBOOK, timeout=deadline.ms(10))
+        assert page.locator(f"{NOTEBOOK} .widget-select").count() == 0
+        mark("outputs cleared")
+
+        menu(page, deadline, "Run", "runmenu:run-all")
+        settled = page.wait_for_function(RUN_SETTLED_JS, arg=[NOTEBOOK, KERNEL_IDLE],
+                                         timeout=deadline.ms(60), polling=200).json_value()
+        mark("run all finished")
+        assert settled["numbered"] == len(settled["prompts"]), (
+            f"not every code cell ran: prompts {settled['prompts']}; stderr outputs: {settled['stderr']}")
+
+        explorers = page.locator(f"{NOTEBOOK} {EXPLORER}").filter(has=page.locator(SELECT)).filter(
+            has=page.locator(HTML_PANE))
+        explorers.first.wait_for(state="visible", timeout=deadline.ms(15))
+        assert explorers.count() == 1, f"expected one outline explorer, found {explorers.count()}"
+        explorer = explorers.first
+        explorer.scroll_into_view_if_needed(timeout=deadline.ms(5))
+        labels = explorer.locator(f"{SELECT} option").all_inner_texts()
+        assert len(labels) == 12 and labels[0].startswith("〈开头〉"), labels
+        # The lesson's cell `explorer.selector.value = 24` ran last: line 24 is chosen.
+        assert "第 24–27 行" in explorer.locator(HTML_PANE).inner_text(timeout=deadline.ms(5))
+        mark("explorer rendered")
+
+        opening = click_section(page, deadline, explorer, 3, expect=["独立部分：开头"],
+                                absent=["第 24–27 行", "缺号"])
+        mark("clicked line 3")
+        text = click_section(page, deadline, explorer, 24, expect=["第 24–27 行", "缺号"],
+                             absent=["独立部分：开头"])
+        mark("clicked line 24")
+
+        selected = explorer.locator(SELECT).evaluate("s => s.options[s.selectedIndex].textContent")
+        page.screenshot(path=str(screenshot), timeout=deadline.ms(10))
+        mark("screenshot")
+    except Exception as exc:
+        pytest.fail(failure_report(exc), pytrace=True)
+
+    detail = f"(screenshot: {screenshot}; steps (s): {timings})"
+    assert "独立部分：开头" in opening, f"the opening section's pane is wrong: {opening[:300]} {detail}"
+    assert selected.startswith("第五,主动作为") and selected.endswith("（第24行）"), f"{selected!r} {detail}"
+    assert "第五,主动作为,积极拓展新时期共青团工作的空间和领域" in text, f"{text[:300]} {detail}"
+    assert "缺号" in text and "第 24–27 行" in text, f"{text[:300]} {detail}"
+    assert "缺少“四”" in text, f"the gap issue is not reported: {text[:300]} {detail}"
+    print(f"\nlesson 01 in the browser, steps (s): {timings}; blocked requests: {len(lab_page.blocked)}")
