@@ -1,8 +1,9 @@
 """Sentences and clauses by GB/T 15834, with offsets back into the report.
 
-A sentence ends at 。！？ (or ASCII ! ?) together with any closing quotation
-marks or brackets after it, and at the end of a paragraph. An ellipsis does
-not end a sentence: in reports it almost always stands for "and so on".
+A sentence ends at 。！？ (or ASCII ! ?) or at an ellipsis ……, together with
+any closing quotation marks or brackets after it, and at the end of a
+paragraph. An ellipsis followed by 等, 之类, a comma-like mark or 的 stands
+for "and so on" inside a sentence and does not end it.
 Clauses are split at ，；： — and at ASCII , ; : in Chinese text, because
 damaged copies (the specimen has no full-width comma at all) use them — but
 not at a comma between digits (1,000) or a colon between digits (10:30).
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 _END = "。！？!?"
 _CLOSERS = "”’」』）)》〉】\"'"
 _CLAUSE = "，；：,;:"
-_SENT_RE = re.compile(rf"[^{_END}]*(?:[{_END}]+[{_CLOSERS}]*|$)")
+_SENT_RE = re.compile(
+    rf"(?:[^{_END}…]|…(?=…*(?:[等的之，,、；;：:]|$)))*"  # an ellipsis that goes on is inside
+    rf"(?:[{_END}]+[{_CLOSERS}]*|…{{2,}}[{_END}]*[{_CLOSERS}]*|$)")
 
 
 @dataclass(frozen=True)
