@@ -1,0 +1,211 @@
+"""Charts: word- and sentence-length distributions, and a report among the corpus.
+
+Plain functions return data or matplotlib figures (``baogao.plotting``, the
+bundled Chinese font): ``word_lengths``, ``distribution_figure``,
+``measure_table``, ``measure_figure``. ``Charts`` shows them in an
+``ipywidgets.Output``: the figure is rendered to PNG once per choice and put
+into the Output's ``outputs`` directly, which works the same with or without
+a front end (tests read ``charts.figure`` and ``charts.table``). Drawing
+and rendering a figure takes matplotlib ~0.15 s: each is cached after its
+first visit, or all are drawn at construction with ``prerender=True``.
+
+matplotlib is imported inside the functions, so ``import baogao.widgets``
+stays light.
+"""
+
+from __future__ import annotations
+
+from .html import esc
+
+#: text_stats keys -> Chinese labels, in the order the Dropdown lists them.
+MEASURES = {
+    "mean_sentence_chars": "平均句长（字）",
+    "median_sentence_chars": "句长中位数（字）",
+    "max_sentence_chars": "最长句子（字）",
+    "mean_paragraph_chars": "平均段长（字）",
+    "mean_clauses_per_sentence": "每句平均分句数",
+    "mean_words_per_sentence": "每句平均词数",
+    "adverbs_conjunctions_per_sentence": "每句副词和连词数",
+    "readability": "可读性指数",
+    "four_char_share": "四字格中的词所占比例",
+    "function_word_share": "虚词所占比例",
+    "official_words_per_1000": "每千字公文常用词数",
+    "lead_sentences": "主旨句数",
+    "chars": "总字数",
+    "body_chars": "正文字数",
+    "paragraphs": "正文段落数",
+    "sentences": "正文句子数",
+    "words": "正文词数",
+    "official_words": "公文常用词次数",
+}
+TARGET_COLOUR = "#C44E52"  # the report being studied, among the corpus's blue bars
+CORPUS_COLOUR = "#4C72B0"
+VIEWS = {"words": "词长分布", "sentences": "句长分布", "measure": "在语料中的位置"}
+
+
+def word_lengths(report):
+    """Length in characters of every body word: the words ``text_stats`` counts
+    (jieba tokens of body paragraphs, punctuation out, digit runs joined)."""
+    import pandas as pd
+
+    from ..style import _body_words
+
+    return pd.Series([len(w.word) for w in _body_words(report)], name="chars", dtype="int64")
+
+
+def distribution_figure(report, which: str = "sentences"):
+    """Histogram of word lengths (``"words"``, one bar per length) or of body
+    sentence lengths (``"sentences"``, bins of 5 characters)."""
+    from ..plotting import plot_length_distribution
+    from ..style import sentence_lengths
+
+    if which == "words":
+        values = word_lengths(report).tolist()
+        top = max(values, default=1)
+        bins = [k - 0.5 for k in range(1, top + 2)]  # centred on whole lengths
+        fig = plot_length_distribution(values, title="词长分布", xlabel="词长（字）", ylabel="词数", bins=bins)
+        fig.axes[0].set_xticks(range(1, top + 1))
+        return fig
+    if which == "sentences":
+        values = sentence_lengths(report).tolist()
+        top = max(values, default=5)
+        bins = list(range(0, top + 6, 5))
+        return plot_length_distribution(values, title="句长分布", xlabel="句长（字）", ylabel="句子数", bins=bins)
+    raise ValueError(f"没有“{which}”这种分布：可选 words（词长）或 sentences（句长）。")
+
+
+def _label(report) -> str:
+    from ..concordance import report_name
+
+    name = report_name(report)
+    year, _, rest = name.partition("_")
+    issuer = {"state-council": "国务院", "hailar-district": "海拉尔区"}.get(rest.split("_")[0], rest)
+    return f"{year} {issuer}" if year.isdigit() and rest else name
+
+
+def _stats(report) -> dict:
+    from ..analysis import analyze
+
+    return analyze(report).stats  # cached on the report
+
+
+def measure_table(report, corpus=None, measure: str = "mean_sentence_chars"):
+    """The report and every corpus report on one measure of ``text_stats``.
+
+    Columns: report (a short label: 2021 国务院), value, is_target (True for
+    ``report``). Sorted by value, largest first (ties keep corpus order).
+    ``corpus`` defaults to the 17 reference reports; a corpus report that is
+    ``report`` itself appears once.
+    """
+    import pandas as pd
+
+    from ..data import corpus as load_corpus
+
+    if measure not in MEASURES:
+        raise ValueError(f"没有名为“{measure}”的指标：可选 {'、'.join(MEASURES)}。")
+    others = [r for r in (load_corpus() if corpus is None else corpus) if r is not report]
+    rows = [{"report": "本报告", "value": float(_stats(report)[measure]), "is_target": True}]
+    rows += [{"report": _label(r), "value": float(_stats(r)[measure]), "is_target": False} for r in others]
+    frame = pd.DataFrame(rows, columns=["report", "value", "is_target"])
+    return frame.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def measure_figure(table, measure: str):
+    """Horizontal bars of ``measure_table``'s rows, the target report in red."""
+    from ..plotting import plot_bar
+
+    fig = plot_bar(list(zip(table["report"], table["value"])), xlabel=MEASURES.get(measure, measure),
+                   title=f"{MEASURES.get(measure, measure)}：本报告与 {len(table) - 1} 篇参考报告")
+    for bar, target in zip(fig.axes[0].patches, table["is_target"]):
+        bar.set_color(TARGET_COLOUR if target else CORPUS_COLOUR)
+    return fig
+
+
+def measure_caption(table, measure: str) -> str:
+    """One sentence placing the report: its value, its rank, the corpus median."""
+    import statistics
+
+    target = table[table["is_target"]].iloc[0]
+    rank = int(table.index[table["is_target"]][0]) + 1
+    others = table.loc[~table["is_target"], "value"].tolist()
+    median = statistics.median(others) if others else float("nan")
+    return (f"本报告的{esc(MEASURES.get(measure, measure))}为 <b>{target['value']:g}</b>，"
+            f"在 {len(table)} 篇报告中从高到低排第 {rank} 位；参考报告的中位数为 {median:g}。")
+
+
+def figure_png(fig) -> str:
+    """The figure as base64 PNG text (the form an Output's ``image/png`` takes)."""
+    import base64
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    buf = io.BytesIO()
+    FigureCanvasAgg(fig).print_png(buf)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+class Charts:
+    """A chart chooser (distribution or measure) above an Output with the figure.
+
+    ``c.view.value = "measure"`` and ``c.measure.value = "readability"`` pick
+    a chart; ``c.figure`` is the matplotlib Figure shown, ``c.table`` the
+    measure table (measure view), ``c.caption.value`` its sentence. The
+    measures of the report and of the corpus are computed here, once.
+    """
+
+    def __init__(self, report, corpus=None, *, view: str = "sentences",
+                 measure: str = "mean_sentence_chars", prerender: bool = False):
+        import ipywidgets as w
+
+        from ..data import corpus as load_corpus
+
+        self.report = report
+        self.corpus = load_corpus() if corpus is None else list(corpus)
+        for r in [report, *self.corpus]:
+            _stats(r)
+        word_lengths(report)
+        self._png: dict[tuple[str, str], tuple[object, str]] = {}
+        if prerender:  # every chart drawn now (~0.15 s each): no first-visit delay later
+            for key in [("words", ""), ("sentences", "")] + [("measure", m) for m in MEASURES]:
+                self._render(*key)
+        self.view = w.ToggleButtons(options=[(label, key) for key, label in VIEWS.items()], value=view,
+                                    description="图表")
+        self.measure = w.Dropdown(options=[(label, key) for key, label in MEASURES.items()], value=measure,
+                                  description="指标", disabled=view != "measure")
+        self.caption = w.HTML()
+        self.out = w.Output()
+        self.figure = None
+        self.table = None
+        self.view.observe(self._update, names="value")
+        self.measure.observe(self._update, names="value")
+        self._update()
+        self.widget = w.VBox([self.view, self.measure, self.caption, self.out])
+
+    def _update(self, change=None) -> None:
+        view, measure = self.view.value, self.measure.value
+        self.measure.disabled = view != "measure"
+        if view == "measure":
+            self.table = measure_table(self.report, self.corpus, measure)
+            self.caption.value = measure_caption(self.table, measure)
+        else:
+            self.table = None
+            n = len(word_lengths(self.report)) if view == "words" else int(_stats(self.report)["sentences"])
+            what = "词" if view == "words" else "句子"
+            self.caption.value = f"本报告正文共 {n} 个{what}。"
+        self.figure, png = self._render(view, measure if view == "measure" else "")
+        title = self.figure.axes[0].get_title()
+        self.out.outputs = ({"output_type": "display_data",
+                             "data": {"image/png": png, "text/plain": f"<图：{title}>"}, "metadata": {}},)
+
+    def _render(self, view: str, measure: str) -> tuple[object, str]:
+        """(figure, PNG) of one choice, drawn and rendered once, then cached."""
+        key = (view, measure)
+        if key not in self._png:
+            fig = (measure_figure(measure_table(self.report, self.corpus, measure), measure)
+                   if view == "measure" else distribution_figure(self.report, view))
+            self._png[key] = (fig, figure_png(fig))
+        return self._png[key]
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
