@@ -73,7 +73,6 @@ def main() -> int:
     highlighter = built("Highlighter", lambda: Highlighter(spec))
     concordance = built("Concordance", lambda: Concordance(spec, query="青年"))
     charts = built("Charts", lambda: Charts(spec))
-    built("Charts(prerender)", lambda: Charts(spec, prerender=True))
     viewer = built("LintViewer", lambda: LintViewer(spec))
     compare = built("EditionCompare", lambda: EditionCompare())
     folder = Path(tempfile.mkdtemp(prefix="baogao-bench-"))
@@ -82,10 +81,6 @@ def main() -> int:
 
     def set_attr(obj, name):
         return lambda v: setattr(obj, name, v)
-
-    def charts_uncached(measure):
-        charts._png.clear()  # draw and render the figure again, as on a first visit
-        charts.measure.value = measure
 
     def type_and_flush(text):
         builder.text.value = text
@@ -107,10 +102,8 @@ def main() -> int:
     ]
     charts.view.value = "measure"
     cases += [
-        ("Charts: measure, figure cached", flipper(set_attr(charts.measure, "value"),
+        ("Charts: choose a measure (SVG)", flipper(set_attr(charts.measure, "value"),
                                                    ["readability", "mean_sentence_chars"]), charts.caption),
-        ("Charts: measure, drawn and rendered", flipper(charts_uncached, ["readability", "mean_sentence_chars"]),
-         charts.caption),
         ("LintViewer: filter severities", flipper(set_attr(viewer.severities, "value"),
                                                   [("error",), ("error", "warning", "info")]), viewer.view),
         ("EditionCompare: filter certainty", flipper(set_attr(compare.certainties, "value"),

@@ -20,7 +20,7 @@ from baogao.style import sentence_lengths, text_stats
 from baogao.widgets import (LAYERS, PRECEDENCE, Charts, Concordance, Debouncer, EditionCompare, Highlighter,
                             LintViewer, OutlineBuilder, Question, Quiz, check_choice, compare_html,
                             dispersion_svg, distribution_figure, feedback_html, filter_findings, findings_html,
-                            highlight_html, kwic_html, layer_marks, load_draft, measure_figure, measure_table,
+                            highlight_html, kwic_html, layer_marks, load_draft, measure_figure, measure_svg, measure_table,
                             save_draft, word_lengths)
 from baogao.widgets.builder import default_schedule, export_paths
 from baogao.widgets.charts import MEASURES, TARGET_COLOUR
@@ -223,27 +223,27 @@ def test_charts_driven_headlessly(small_corpus):
     assert f"{text_stats(r)['sentences']} 个句子" in c.caption.value
     c.view.value = "words"
     assert sum(p.get_height() for p in c.figure.axes[0].patches) == len(word_lengths(r))
+    drawn = c.figure
+    c.view.value = "sentences"
+    c.view.value = "words"
+    assert c.figure is drawn  # drawn once, at construction
     c.view.value = "measure"
-    assert not c.measure.disabled and len(c.table) == 3
-    assert "平均句长" in c.figure.axes[0].get_title() and "在 3 篇报告中" in c.caption.value
+    assert not c.measure.disabled and len(c.table) == 3 and c.figure is None
+    assert "平均句长" in c.svg and "在 3 篇报告中" in c.caption.value
     c.measure.value = "readability"
     assert c.table.loc[c.table["is_target"], "value"].item() == text_stats(r)["readability"]
-    target = int(c.table.index[c.table["is_target"]][0])
-    assert c.figure.axes[0].patches[target].get_facecolor() == to_rgba(TARGET_COLOUR)
-    assert c.out.outputs[0]["data"]["text/plain"] == f"<图：{c.figure.axes[0].get_title()}>"
-    drawn = c.figure
-    c.measure.value = "mean_sentence_chars"
-    c.measure.value = "readability"
-    assert c.figure is drawn  # drawn once per choice, then cached
+    assert c.out.outputs[0]["data"]["text/html"] == c.svg
+    assert c.out.outputs[0]["data"]["text/plain"] == "<图：可读性指数>"
 
 
-def test_charts_prerender_draws_every_choice_up_front(small_corpus):
-    c = Charts(baogao.specimen(), small_corpus, prerender=True)
-    assert len(c._png) == 2 + len(MEASURES)
-    figures = {key: fig for key, (fig, _png) in c._png.items()}
-    c.view.value = "measure"
-    c.measure.value = "lead_sentences"
-    assert c.figure is figures[("measure", "lead_sentences")] and len(c._png) == 2 + len(MEASURES)
+def test_measure_svg_bars(small_corpus):
+    table = measure_table(baogao.specimen(), small_corpus, "readability")
+    svg = measure_svg(table, "readability")
+    assert svg.count("<rect ") == 3 and svg.count(f'fill="{TARGET_COLOUR}"') == 1
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert "本报告：" in svg and svg == measure_svg(table, "readability")  # deterministic
+    widths = [float(x) for x in re.findall(r'<rect x="\d+" y="[\d.]+" width="([\d.]+)"', svg)]
+    assert widths == sorted(widths, reverse=True) and max(widths) > 0
 
 
 # -- lint viewer ------------------------------------------------------------------------------

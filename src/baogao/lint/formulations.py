@@ -127,38 +127,52 @@ def near_misses(text: str, entry: str, known: frozenset[str],
     return sorted(out)
 
 
-def _prepared(ctx):
-    """Per paragraph: word boundaries and exact dictionary occurrences (computed once per run)."""
-    if "formulations" not in ctx.cache:
-        d = dictionary()
-        known = frozenset(d["names"] + d["formulations"] + [m for ms in d["sets"].values() for m in ms])
-        pattern = re.compile("|".join(sorted(map(re.escape, known), key=len, reverse=True)))
-        tokens = ctx.analysis.tokens
-        cuts: dict[int, set[int]] = {}
-        for para, start, end in zip(tokens["paragraph"], tokens["start"], tokens["end"]):
-            cuts.setdefault(int(para), set()).update((int(start), int(end)))
-        prepared = []
-        for p in ctx.paragraphs():
-            boundaries = {x - p.start for x in cuts.get(p.index, ())}
-            exact = [(m.start(), m.end(), m.group()) for m in pattern.finditer(p.text)]
-            prepared.append((p, boundaries, exact))
-        ctx.cache["formulations"] = (known, prepared)
-    return ctx.cache["formulations"]
+@lru_cache(maxsize=1)
+def _known():
+    d = dictionary()
+    known = frozenset(d["names"] + d["formulations"] + [m for ms in d["sets"].values() for m in ms])
+    return known, re.compile("|".join(sorted(map(re.escape, known), key=len, reverse=True)))
 
 
-def _misses(ctx, entries: list[str], *, ends_must_match: bool = True):
-    """(paragraph, start, end, found, entry) of every near miss of ``entries``."""
-    known, prepared = _prepared(ctx)
-    for p, boundaries, exact in prepared:
+#: Near misses per paragraph text: a draft re-linted after one edit only redoes
+#: the paragraph that changed (the outline builder lints on every pause).
+_PARAGRAPH_CACHE: dict[tuple, list] = {}
+
+
+def _paragraph_misses(text: str, entries: tuple[str, ...], ends_must_match: bool) -> list:
+    key = (text, entries, ends_must_match)
+    hit = _PARAGRAPH_CACHE.get(key)
+    if hit is None:
+        from ..tokens import cut_pairs
+
+        known, pattern = _known()
+        boundaries, pos = {0}, 0
+        for word, _tag in cut_pairs(text):
+            pos += len(word)
+            boundaries.add(pos)
+        exact = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+        hit = []
         for entry in entries:
-            if entry[0] not in p.text and entry[-1] not in p.text:
+            if entry[0] not in text and entry[-1] not in text:
                 continue
             # Exact occurrences of other entries are protected, except those the
             # entry itself contains (习近平 inside 习近平新时代…思想).
             protected = [(a, b) for a, b, w in exact if w not in entry]
-            for a, b, w in near_misses(p.text, entry, known, protected, ends_must_match=ends_must_match,
-                                       boundaries=boundaries):
-                yield p, a, b, w, entry
+            hit += [(a, b, w, entry) for a, b, w in near_misses(text, entry, known, protected,
+                                                                ends_must_match=ends_must_match,
+                                                                boundaries=boundaries)]
+        if len(_PARAGRAPH_CACHE) > 50_000:
+            _PARAGRAPH_CACHE.clear()
+        _PARAGRAPH_CACHE[key] = hit
+    return hit
+
+
+def _misses(ctx, entries: list[str], *, ends_must_match: bool = True):
+    """(paragraph, start, end, found, entry) of every near miss of ``entries``."""
+    entries = tuple(entries)
+    for p in ctx.paragraphs():
+        for a, b, w, entry in _paragraph_misses(p.text, entries, ends_must_match):
+            yield p, a, b, w, entry
 
 
 def _name_misses(ctx) -> list:

@@ -2,12 +2,13 @@
 
 Plain functions return data or matplotlib figures (``baogao.plotting``, the
 bundled Chinese font): ``word_lengths``, ``distribution_figure``,
-``measure_table``, ``measure_figure``. ``Charts`` shows them in an
-``ipywidgets.Output``: the figure is rendered to PNG once per choice and put
-into the Output's ``outputs`` directly, which works the same with or without
-a front end (tests read ``charts.figure`` and ``charts.table``). Drawing
-and rendering a figure takes matplotlib ~0.15 s: each is cached after its
-first visit, or all are drawn at construction with ``prerender=True``.
+``measure_table``, ``measure_figure`` (for notebooks) and ``measure_svg``
+(for the widget). ``Charts`` shows them in an ``ipywidgets.Output`` whose
+``outputs`` it sets directly, which works the same with or without a front
+end (tests read ``charts.figure``, ``charts.svg`` and ``charts.table``).
+Rendering a matplotlib figure takes ~0.15 s, too slow for a callback: the two
+distributions are drawn once at construction, and the measure chart, which
+changes with every choice, is drawn as SVG (~1 ms).
 
 matplotlib is imported inside the functions, so ``import baogao.widgets``
 stays light.
@@ -133,6 +134,29 @@ def measure_caption(table, measure: str) -> str:
             f"在 {len(table)} 篇报告中从高到低排第 {rank} 位；参考报告的中位数为 {median:g}。")
 
 
+def measure_svg(table, measure: str, *, width: int = 560) -> str:
+    """``measure_table`` as horizontal SVG bars (the target report in red), fast enough
+    to redraw on every choice; deterministic markup."""
+    label_w, row_h, pad = 120, 22, 8
+    bar_w = width - label_w - 60
+    top = max(table["value"].max(), 0) or 1.0
+    height = pad * 2 + row_h * len(table) + 20
+    title = esc(f"{MEASURES.get(measure, measure)}：本报告与 {len(table) - 1} 篇参考报告")
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'role="img" aria-label="{title}" font-size="12" class="bg-measure-chart">',
+           f'<text x="{width // 2}" y="14" text-anchor="middle" font-size="13">{title}</text>']
+    for i, row in enumerate(table.itertuples()):
+        y = 20 + pad + i * row_h
+        w = round(bar_w * max(row.value, 0) / top, 1)
+        colour = TARGET_COLOUR if row.is_target else CORPUS_COLOUR
+        out.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{esc(row.report)}</text>'
+                   f'<rect x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 6}" fill="{colour}">'
+                   f'<title>{esc(row.report)}：{row.value:g}</title></rect>'
+                   f'<text x="{label_w + w + 4}" y="{y + 14}">{row.value:g}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
 def figure_png(fig) -> str:
     """The figure as base64 PNG text (the form an Output's ``image/png`` takes)."""
     import base64
@@ -146,16 +170,17 @@ def figure_png(fig) -> str:
 
 
 class Charts:
-    """A chart chooser (distribution or measure) above an Output with the figure.
+    """A chart chooser (distribution or measure) above an Output with the chart.
 
     ``c.view.value = "measure"`` and ``c.measure.value = "readability"`` pick
-    a chart; ``c.figure`` is the matplotlib Figure shown, ``c.table`` the
-    measure table (measure view), ``c.caption.value`` its sentence. The
-    measures of the report and of the corpus are computed here, once.
+    a chart; ``c.figure`` is the matplotlib Figure shown for a distribution,
+    ``c.svg`` the SVG of the measure chart, ``c.table`` the measure table,
+    ``c.caption.value`` its sentence. The measures of the report and of the
+    corpus, and the two distribution figures, are computed here, once.
     """
 
     def __init__(self, report, corpus=None, *, view: str = "sentences",
-                 measure: str = "mean_sentence_chars", prerender: bool = False):
+                 measure: str = "mean_sentence_chars"):
         import ipywidgets as w
 
         from ..data import corpus as load_corpus
@@ -164,23 +189,22 @@ class Charts:
         self.corpus = load_corpus() if corpus is None else list(corpus)
         for r in [report, *self.corpus]:
             _stats(r)
-        word_lengths(report)
-        self._png: dict[tuple[str, str], tuple[object, str]] = {}
-        if prerender:  # every chart drawn now (~0.15 s each): no first-visit delay later
-            for key in [("words", ""), ("sentences", "")] + [("measure", m) for m in MEASURES]:
-                self._render(*key)
+        self._png = {which: self._draw(which) for which in ("words", "sentences")}
         self.view = w.ToggleButtons(options=[(label, key) for key, label in VIEWS.items()], value=view,
                                     description="图表")
         self.measure = w.Dropdown(options=[(label, key) for key, label in MEASURES.items()], value=measure,
                                   description="指标", disabled=view != "measure")
         self.caption = w.HTML()
         self.out = w.Output()
-        self.figure = None
-        self.table = None
+        self.figure = self.svg = self.table = None
         self.view.observe(self._update, names="value")
         self.measure.observe(self._update, names="value")
         self._update()
         self.widget = w.VBox([self.view, self.measure, self.caption, self.out])
+
+    def _draw(self, which: str):
+        fig = distribution_figure(self.report, which)
+        return fig, figure_png(fig)
 
     def _update(self, change=None) -> None:
         view, measure = self.view.value, self.measure.value
@@ -188,24 +212,16 @@ class Charts:
         if view == "measure":
             self.table = measure_table(self.report, self.corpus, measure)
             self.caption.value = measure_caption(self.table, measure)
+            self.figure, self.svg = None, measure_svg(self.table, measure)
+            data = {"text/html": self.svg, "text/plain": f"<图：{MEASURES.get(measure, measure)}>"}
         else:
-            self.table = None
+            self.table = self.svg = None
             n = len(word_lengths(self.report)) if view == "words" else int(_stats(self.report)["sentences"])
             what = "词" if view == "words" else "句子"
             self.caption.value = f"本报告正文共 {n} 个{what}。"
-        self.figure, png = self._render(view, measure if view == "measure" else "")
-        title = self.figure.axes[0].get_title()
-        self.out.outputs = ({"output_type": "display_data",
-                             "data": {"image/png": png, "text/plain": f"<图：{title}>"}, "metadata": {}},)
-
-    def _render(self, view: str, measure: str) -> tuple[object, str]:
-        """(figure, PNG) of one choice, drawn and rendered once, then cached."""
-        key = (view, measure)
-        if key not in self._png:
-            fig = (measure_figure(measure_table(self.report, self.corpus, measure), measure)
-                   if view == "measure" else distribution_figure(self.report, view))
-            self._png[key] = (fig, figure_png(fig))
-        return self._png[key]
+            self.figure, png = self._png[view]
+            data = {"image/png": png, "text/plain": f"<图：{self.figure.axes[0].get_title()}>"}
+        self.out.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
