@@ -135,14 +135,15 @@ def test_generated_documents_are_up_to_date():
 def test_recall_on_the_specimen_errata():
     r = accuracy.recall()
     assert r["entries"] == 77
-    # Measured 56/77 (73%) when the errata were first linted; the target
+    # Measured 57/77 (74%) after the rules of this session; the target
     # (at least 90%) is not met yet: the misses are listed in docs/lint-accuracy.md.
-    assert r["found"] >= 56
+    assert r["found"] >= 57
     by_id = {row["id"]: row["found_by"] for row in r["rows"]}
     assert by_id["E021"] == ["name-near-miss"]  # 习金平
     assert "formulation-near-miss" in by_id["E008"]  # 习近平金平新时代…
     assert by_id["E131"] == ["numbering-gap"]  # the 一 lost from 一是
     assert by_id["E101"] == ["duplicated-words"]  # 晋级晋级
+    assert by_id["E046"] == ["lost-heading"]  # where section 四 lost its heading
 
 
 def test_corrected_edition_leaves_only_unknown_entries():

@@ -108,3 +108,41 @@ def heading_final_punctuation(ctx):
             n = len(p.text)
             yield ctx.finding_at(p, n - 1, n, f"第 {level} 级的其他标题{usual}，这一个不一致。",
                                  p.text[-1] + "。" if odd is without else "")
+
+
+_INTRO = "一年来，我们围绕中心工作，坚持以人民为中心的发展思想，推动各项工作取得了新的进展和成效。"
+_LEAD = "加强组织建设。全年新建组织二十个，培训骨干五百人次，覆盖全部街道。"
+
+
+@rule("lost-heading", family="headings", severity="warning",
+      title="疑似丢失小标题的位置", reference=REF,
+      positive=f"一、加强基层\n{_INTRO}\n{_LEAD}\n{_LEAD}\n{_INTRO}\n{_LEAD}\n三、改进作风\n{_INTRO}\n{_LEAD}",
+      negative=f"一、加强基层\n{_INTRO}\n{_LEAD}\n{_LEAD}\n二、服务青年\n{_INTRO}\n{_LEAD}\n三、改进作风\n{_INTRO}\n{_LEAD}")
+def lost_heading(ctx):
+    """Where a gap shows a heading is missing, the paragraph of the section before the gap
+    that opens like a section — an introduction without a lead sentence, after
+    paragraphs that open with one — is probably where the lost heading stood."""
+    headings = ctx.outline.headings
+    by_line = {h.line: h for h in headings}
+    sentences = ctx.analysis.sentences
+    first = sentences[sentences["position"] == 1].set_index("paragraph")["is_lead"].to_dict()
+    for issue in ctx.outline.numbering_issues:
+        h = by_line.get(issue.line)
+        if issue.kind != "gap" or h is None:
+            continue
+        before = [x for x in headings if x.line < h.line and x.level == h.level]
+        if not before:
+            continue
+        start = before[-1].line
+        body = [p for p in ctx.paragraphs("paragraph") if start < p.line < h.line]
+        if any(x.level > h.level and start < x.line < h.line for x in headings):
+            continue  # sub-headings structure the section: no guess
+        seen_lead = False
+        for p in body[1:]:
+            lead = bool(first.get(p.index, False))
+            if not lead and seen_lead and len(p.text) >= 40:
+                yield ctx.finding_at(p, 0, min(6, len(p.text)),
+                                     f"编号缺“{issue.expected}”：这一段像是新一部分的开头（前面几段都以主旨句开头，"
+                                     "它却是总述），缺失的小标题可能原在它前面；原标题未知。")
+                break
+            seen_lead = seen_lead or lead
