@@ -17,6 +17,7 @@ def test_analysis_is_cached_and_complete():
     assert "四个意识" in set(a.formulations["formulation"])
     assert len(a.paragraphs) == 47 and a.paragraphs["kind"].iloc[1] == "boilerplate"
     json.dumps(a.stats)
+    assert a.stats_frame.loc["specimen", "chars"] == a.stats["chars"] == 9211
     assert a.readability["note"] and "上市公司" in a.readability["note"]
 
 

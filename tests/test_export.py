@@ -231,8 +231,8 @@ def test_each_element_has_its_style_and_the_draft_text(four_levels_doc):
 
 
 def test_every_run_gets_the_font_of_its_kind(four_levels_doc):
-    """Fonts live in styles (so Word can restyle them); a run-in heading is a run
-    in the heading's linked character style, and no run overrides its font."""
+    """Fonts live in styles, and every run names the same East Asian font (w:eastAsia);
+    a run-in heading is a run in the heading's linked character style."""
     outline = baogao.load(FOUR_LEVELS).outline()
     run_in = {h.paragraph: h for h in outline.headings if h.run_in}
     styles = {s.get(qn("w:styleId")): s for s in four_levels_doc.styles.element.findall(qn("w:style"))}
@@ -240,7 +240,6 @@ def test_every_run_gets_the_font_of_its_kind(four_levels_doc):
     for index, p in enumerate(four_levels_doc.paragraphs, 1):
         for i, run in enumerate(p.runs):
             r = run._r
-            assert east_asia(r) is None  # no direct font: the style decides
             rstyle = r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:rStyle"))
             if index in run_in and i == 0:
                 char_style = styles[rstyle.get(qn("w:val"))]
@@ -248,10 +247,12 @@ def test_every_run_gets_the_font_of_its_kind(four_levels_doc):
                 assert east_asia(char_style) == expected
                 assert run.text.startswith(run_in[index].marker + run_in[index].title)
                 assert run.text[-1] in "。！？"
+                assert east_asia(r) == expected  # named on the run as well
                 seen_run_in.add(index)
             else:
                 assert rstyle is None or rstyle is False
                 assert east_asia(styles[p.style.style_id]) == FONT_OF_STYLE[p.style.name]
+                assert east_asia(r) == FONT_OF_STYLE[p.style.name]  # named on the run as well
     assert seen_run_in == set(run_in)
     # The heading character style is linked to its paragraph style.
     link = styles["GwLevel2Char"].find(qn("w:link")).get(qn("w:val"))

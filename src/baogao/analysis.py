@@ -173,6 +173,11 @@ class Analysis:
         return text_stats(self.report)
 
     @cached_property
+    def stats_frame(self) -> pd.DataFrame:
+        """``stats`` as a one-row DataFrame (index: the report), to stack with others."""
+        return pd.DataFrame([self.stats], index=pd.Index([self.report.source], name="report"))
+
+    @cached_property
     def readability(self) -> dict:
         from .style import readability
 
@@ -181,7 +186,7 @@ class Analysis:
     def compute_all(self) -> "Analysis":
         """Compute every part now (for benchmarks and batch use)."""
         for name in ("sentences", "tokens", "leads", "paragraphs", "quantities", "formulations",
-                     "four_char", "parallelisms", "stats", "readability"):
+                     "four_char", "parallelisms", "stats", "stats_frame", "readability"):
             getattr(self, name)
         return self
 

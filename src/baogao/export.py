@@ -489,12 +489,18 @@ def to_docx(report, target: "str | os.PathLike | IO[bytes]") -> None:
             # No style below 四级标题: give the paragraph its own outline level.
             _set(_ordered_child(p._p.get_or_add_pPr(), "w:outlineLvl", _PPR_ORDER),
                  val=min(block.heading.level, 9) - 1)
+        # The East Asian font is named on every run too (w:eastAsia), as GB/T 9704
+        # layouts are usually checked run by run; it repeats the style's font,
+        # so the styles still tell what each kind of paragraph is.
         if block.kind == "paragraph" and block.heading is not None:
-            p.add_run(block.text[:block.split], style=_STYLES[min(block.heading.level, 4)].name
-                      + _CHAR_NAME_SUFFIX)
-            p.add_run(block.text[block.split:])
+            head = _STYLES[min(block.heading.level, 4)]
+            run = p.add_run(block.text[:block.split], style=head.name + _CHAR_NAME_SUFFIX)
+            _set_fonts(run._r.get_or_add_rPr(), head.east_asia, bold=head.bold)
+            run = p.add_run(block.text[block.split:])
+            _set_fonts(run._r.get_or_add_rPr(), spec.east_asia)
         else:
-            p.add_run(block.text)
+            run = p.add_run(block.text)
+            _set_fonts(run._r.get_or_add_rPr(), spec.east_asia, bold=spec.bold)
         if block.kind == "signature" and date is not None:
             # Centre the signature over the date, which stands four characters
             # in from the right: shift it by half the difference of widths.
