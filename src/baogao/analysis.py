@@ -79,7 +79,7 @@ def lead_sentences(report: "Report") -> pd.DataFrame:
     return frame[frame["is_lead"]].reset_index(drop=True)
 
 
-def token_table(report: "Report") -> pd.DataFrame:
+def token_table(report: "Report", sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per token of every paragraph, POS-tagged.
 
     Columns: word, pos, start, end (offsets into ``report.text``), line,
@@ -87,27 +87,31 @@ def token_table(report: "Report") -> pd.DataFrame:
     Each paragraph is segmented on its own (segmentation never crosses a
     paragraph break) and cached per text.
     """
-    sentences = sentence_table(report)
-    starts = sentences["start"].tolist()
-    kinds = {e.paragraph: e.kind for e in report.outline().elements}
-    words, tags, begin, finish, lines, paras, sents, kind = [], [], [], [], [], [], [], []
-    import bisect
+    import numpy as np
 
-    for p, pairs in zip(report.paragraphs, cut_batch([p.text for p in report.paragraphs])):
-        a = p.start
-        k = kinds.get(p.index, "paragraph")
-        for word, tag in pairs:
-            words.append(word)
-            tags.append(tag)
-            begin.append(a)
-            finish.append(a + len(word))
-            lines.append(p.line)
-            paras.append(p.index)
-            sents.append(bisect.bisect_right(starts, a))
-            kind.append(k)
-            a += len(word)
-    return pd.DataFrame({"word": words, "pos": tags, "start": begin, "end": finish, "line": lines,
-                         "paragraph": paras, "sentence": sents, "kind": kind})
+    if sentences is None:
+        sentences = sentence_table(report)
+    kinds = {e.paragraph: e.kind for e in report.outline().elements}
+    paragraphs = report.paragraphs
+    batch = cut_batch([p.text for p in paragraphs])
+    counts = np.fromiter((len(pairs) for pairs in batch), dtype="int64", count=len(batch))
+    words = [w for pairs in batch for w, _ in pairs]
+    tags = [t for pairs in batch for _, t in pairs]
+    lengths = np.fromiter((len(w) for w in words), dtype="int64", count=len(words))
+    # Offsets without a Python loop: a running sum of word lengths, restarted at
+    # each paragraph's first character.
+    run = np.cumsum(lengths) - lengths
+    first = np.cumsum(counts) - counts
+    base = np.asarray([p.start for p in paragraphs], dtype="int64") - (
+        run[np.minimum(first, max(len(run) - 1, 0))] if len(run) else 0)
+    begin = run + np.repeat(base, counts)
+    return pd.DataFrame({
+        "word": words, "pos": tags, "start": begin, "end": begin + lengths,
+        "line": np.repeat([p.line for p in paragraphs], counts),
+        "paragraph": np.repeat([p.index for p in paragraphs], counts),
+        "sentence": np.searchsorted(sentences["start"].to_numpy(), begin, side="right"),
+        "kind": np.repeat(np.array([kinds.get(p.index, "paragraph") for p in paragraphs], dtype=object), counts),
+    })
 
 
 class Analysis:
@@ -122,7 +126,7 @@ class Analysis:
 
     @cached_property
     def tokens(self) -> pd.DataFrame:
-        return token_table(self.report)
+        return token_table(self.report, self.sentences)
 
     @cached_property
     def leads(self) -> pd.DataFrame:

@@ -128,9 +128,14 @@ def _cache(report: "Report") -> dict:
 
 
 def _raw_tokens(report: "Report") -> list[_Tok]:
+    """The report's tokens as tuples, punctuation left out (a third of all tokens, read
+    by no measure) but for digits and decimal points, which jieba may tag ``x``."""
     cache = _cache(report)
     if "raw" not in cache:
         tk = analyze(report).tokens
+        if len(tk):
+            words = tk["word"].astype(str)
+            tk = tk[(tk["pos"] != "x") | words.str.fullmatch(r"[0-9０-９〇○]+|[.．]")]
         cache["raw"] = list(map(_Tok._make, zip(
             tk["word"].tolist(), tk["pos"].tolist(), tk["start"].tolist(), tk["end"].tolist(),
             tk["line"].tolist(), tk["paragraph"].tolist(), tk["sentence"].tolist(), tk["kind"].tolist())))
@@ -473,7 +478,18 @@ def _pieces(text: str) -> list[tuple[int, int, int]]:
 
 
 def _four_char_occurrences(report: "Report", kinds=TEXT_KINDS) -> list[tuple[str, str, int, int, int]]:
-    """(phrase, type, start, end, line) of every four-character phrase in paragraphs of ``kinds``."""
+    """(phrase, type, start, end, line) of every four-character phrase in paragraphs of ``kinds``
+    (found once per report: several measures read it)."""
+    cache = _cache(report)
+    if "four_char" not in cache:
+        cache["four_char"] = _find_four_char(report, TEXT_KINDS)
+    if set(kinds) == set(TEXT_KINDS):
+        return cache["four_char"]
+    kind_of_line = {e.line: e.kind for e in report.outline().elements}
+    return [o for o in cache["four_char"] if kind_of_line.get(o[4]) in kinds]
+
+
+def _find_four_char(report: "Report", kinds) -> list[tuple[str, str, int, int, int]]:
     raw = [t for t in _raw_tokens(report) if t.kind in kinds]
     by_span = {(t.start, t.end): t for t in raw}
     found: dict[tuple[int, int], tuple[str, str, int, int, int]] = {}
@@ -759,11 +775,17 @@ def parallelisms(report: "Report") -> pd.DataFrame:
     text = report.text
     found = []  # (start, kind, line, opening, length, text)
     para_first: list[tuple[int, int, _Unit, str]] = []  # (paragraph, line, first sentence, kind)
-    for para, group in sents.groupby("paragraph", sort=True):
+    # Plain lists per paragraph: a pandas groupby costs more than the work itself here.
+    groups: dict[int, list[tuple[int, int, str, int, str]]] = defaultdict(list)
+    for row in zip(sents["paragraph"].tolist(), sents["start"].tolist(), sents["end"].tolist(),
+                   sents["text"].tolist(), sents["line"].tolist(), sents["kind"].tolist()):
+        groups[row[0]].append(row[1:])
+    for para in sorted(groups):
+        group = groups[para]
         toks = by_para.get(para, [])
         starts = [t.start for t in toks]
         clauses, items_by_clause, sentence_units, sentence_starts = [], [], [], set()
-        for s_start, s_end, s_text in zip(group["start"].tolist(), group["end"].tolist(), group["text"].tolist()):
+        for s_start, s_end, s_text, _line, _kind in group:
             sentence_units.append(_Unit(s_start, s_end, _first_word(toks, starts, s_start, s_end)))
             sentence_starts.add(s_start)
             for a, b in clause_spans(s_text):
@@ -775,8 +797,8 @@ def parallelisms(report: "Report") -> pd.DataFrame:
                         items.append(_Unit(i, i + len(piece), _first_word(toks, starts, i, i + len(piece))))
                         i += len(piece) + 1
                     items_by_clause.append(items)
-        line = int(group["line"].iloc[0])
-        para_first.append((para, line, sentence_units[0], group["kind"].iloc[0]))
+        line = int(group[0][3])
+        para_first.append((para, line, sentence_units[0], group[0][4]))
         covered = []
         for word, i, j in _extended_runs(clauses, toks, text):
             run = clauses[i:j + 1]

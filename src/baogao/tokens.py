@@ -158,7 +158,7 @@ def cut_batch(texts: list[str], *, use_disk: bool = True) -> list[list[tuple[str
         if use_disk and path.exists():
             try:
                 with path.open("rb") as f:
-                    batch = pickle.load(f)
+                    batch = [_unpack(item) for item in pickle.load(f)]
                 if len(batch) != len(texts) or any("".join(w for w, _ in pairs) != t
                                                    for pairs, t in zip(batch, texts)):
                     batch = None
@@ -167,10 +167,23 @@ def cut_batch(texts: list[str], *, use_disk: bool = True) -> list[list[tuple[str
         if batch is None:
             batch = [cut_pairs(t, use_disk=False) for t in texts]
             if use_disk:
-                _write(path, batch)
+                _write(path, [_pack(pairs) for pairs in batch])
         for t, pairs in zip(texts, batch):
             _memory[_key(t)] = pairs
     return [_memory[_key(t)] for t in texts]
+
+
+_SEP = "\x1f"  # the unit separator: never in a report's text (it is a control character)
+
+
+def _pack(pairs: list[tuple[str, str]]) -> tuple[str, str]:
+    """Two strings instead of thousands of tuples: ten times faster to pickle and load."""
+    return _SEP.join(w for w, _ in pairs), _SEP.join(t for _, t in pairs)
+
+
+def _unpack(item: tuple[str, str]) -> list[tuple[str, str]]:
+    words, tags = item
+    return list(zip(words.split(_SEP), tags.split(_SEP)))
 
 
 def _write(path: Path, obj) -> None:
