@@ -12,6 +12,8 @@ import pandas as pd
 import pytest
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from baogao.textio import gb2312_characters
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -49,17 +51,6 @@ def module_text_characters() -> str:
     """
     text = "".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py"))
     return drawable(c for c in text if unicodedata.category(c)[0] in "LNPZ")
-
-
-def gb2312_characters() -> str:
-    chars = []
-    for hi in range(0xA1, 0xFF):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.append(bytes((hi, lo)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    return "".join(chars)
 
 
 def missing_glyph_warnings(text: str, *, per_line: int = 50, lines_per_text: int = 25,

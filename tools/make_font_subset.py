@@ -23,6 +23,8 @@ import unicodedata
 from pathlib import Path
 
 from fontTools import subset
+
+from baogao.textio import gb2312_characters
 from fontTools import version as fonttools_version
 from fontTools.ttLib import TTCollection, TTFont
 
@@ -54,18 +56,6 @@ ASCII = "".join(chr(c) for c in range(0x20, 0x7F))
 # JP/KR/TC variant glyphs (x2 size) and no CJK punctuation pair is kerned.
 LAYOUT_FEATURES = ["kern"]
 DROP_TABLES = ["vhea", "vmtx", "VORG", "BASE"]  # vertical writing only
-
-
-def gb2312_chars() -> str:
-    """Every character of GB2312: decode each valid double-byte code (rows A1–F7)."""
-    chars = []
-    for hi in range(0xA1, 0xFF):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.append(bytes((hi, lo)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    return "".join(chars)
 
 
 def shipped_files() -> list[Path]:
@@ -175,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     source_version = debian_version(DEBIAN_PACKAGE)
     files = shipped_files()
     parts = {
-        "GB2312 (every valid double-byte code)": gb2312_chars(),
+        "GB2312 (every valid double-byte code)": gb2312_characters(),
         "ASCII printable (U+0020–U+007E)": ASCII,
         "GB/T 15834 punctuation and figure symbols": GBT15834,
         "full-width forms (U+FF01–U+FF5E)": FULLWIDTH,

@@ -224,6 +224,18 @@ def _common_share(text: str) -> float:
     return ok / len(cjk)
 
 
+def gb2312_characters() -> str:
+    """Every character of GB2312, by decoding each valid double-byte code (rows A1–F7)."""
+    chars = []
+    for hi in range(0xA1, 0xFF):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return "".join(chars)
+
+
 def _in_gb2312(ch: str) -> bool:
     try:
         ch.encode("gb2312")
