@@ -88,22 +88,31 @@ def duplicated_words(ctx):
             yield ctx.finding(starts[i], ends[i + 2], f"并列的各项中“{w}”出现了两次，疑为重复。", w)
 
 
+def _unfinished_clause(text: str) -> int | None:
+    """Where the unfinished last clause of a cut-off paragraph starts, or None.
+
+    Cut off: it stops mid-word (通过pa), on a comma or 顿号, or on 和/与/及.
+    A paragraph ending in a colon (a lead-in to a list) or a semicolon (a
+    list item) is complete.
+    """
+    t = text.rstrip()
+    if t[-1] in _FINAL:
+        return None
+    if re.search(r"[\u4e00-\u9fff][A-Za-z]{1,3}$", t) or t[-1] in "，,、和与及":
+        return max((i for i, c in enumerate(t[:-1]) if c in _FINAL + "，,、；;：:"), default=-1) + 1
+    return None
+
+
 @rule("cut-off-paragraph", family="damage", severity="error",
       title="段落在句中被截断", reference=LESSON,
       positive="充分发挥作用。通过pa\n下一段。", negative="今年重点抓好五件事：\n一是扩大就业；\n下一段。")
 def cut_off_paragraph(ctx):
-    """A body paragraph that stops mid-word, on a comma or 顿号, or on 和/与/及.
-
-    A paragraph ending in a colon (a lead-in to a list) or a semicolon (a
-    list item) is complete."""
+    """A body paragraph that stops mid-word, on a comma or 顿号, or on 和/与/及; the
+    unfinished clause is marked."""
     for p in ctx.paragraphs("paragraph"):
-        t = p.text.rstrip()
-        if t[-1] in _FINAL:
-            continue
-        if re.search(r"[\u4e00-\u9fff][A-Za-z]{1,3}$", t) or t[-1] in "，,、和与及":
-            # Mark the unfinished clause: from the last mark before the break to the end.
-            cut = max((i for i, c in enumerate(t[:-1]) if c in _FINAL + "，,、；;：:"), default=-1) + 1
-            yield ctx.finding_at(p, cut, len(t), "段落在句子中间中断，后面的文字丢失了（原文未知）。")
+        cut = _unfinished_clause(p.text)
+        if cut is not None:
+            yield ctx.finding_at(p, cut, len(p.text.rstrip()), "段落在句子中间中断，后面的文字丢失了（原文未知）。")
 
 
 @rule("missing-final-punctuation", family="damage", severity="warning",
@@ -111,12 +120,11 @@ def cut_off_paragraph(ctx):
       positive="团中央建立了台账管理和监督制度,既保证事事有着落,又注重举一反三\n下一段。",
       negative="团中央建立了台账管理和监督制度。\n下一段。")
 def missing_final_punctuation(ctx):
-    """A body paragraph (not a heading) that ends without final punctuation: often a cut-off text."""
-    cut = {f.line for f in cut_off_paragraph(ctx)}
+    """A body paragraph (not a heading) that ends without final punctuation and is not
+    clearly cut off (that is ``cut-off-paragraph``): often a cut-off text all the same."""
+    headings = {h.paragraph for h in ctx.outline.headings}
     for p in ctx.paragraphs("paragraph"):
         t = p.text.rstrip()
-        if t[-1] in _FINAL or p.line in cut:
-            continue
-        if any(h.paragraph == p.index for h in ctx.outline.headings):
+        if t[-1] in _FINAL or _unfinished_clause(t) is not None or p.index in headings:
             continue
         yield ctx.finding_at(p, len(t) - 1, len(t), "段落末尾没有句末标点：句子不完整，或漏了句号。")
