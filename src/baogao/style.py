@@ -180,7 +180,9 @@ def _join_words(raw: list[_Tok]) -> list[_Tok]:
     return out
 
 
-def _body_words(report: "Report") -> list[_Tok]:
+def body_words(report: "Report") -> list[_Tok]:
+    """The words ``text_stats`` counts: tokens of body paragraphs, punctuation out,
+    digit runs joined (each with word, pos, offsets, line, paragraph, sentence)."""
     cache = _cache(report)
     if "body" not in cache:
         cache["body"] = [w for w in _words(report) if w.kind == BODY]
@@ -265,7 +267,7 @@ def readability(report: "Report") -> dict:
     adv_conj_per_sentence, readability, source, note. With no body sentence
     every ratio is 0.0.
     """
-    words = _body_words(report)
+    words = body_words(report)
     sentences = int(len(_body_sentences(report)))
     adverbs = sum(1 for w in words if w.pos in ADVERB_TAGS)
     conjunctions = sum(1 for w in words if w.pos in CONJUNCTION_TAGS)
@@ -311,7 +313,7 @@ def word_list(report: "Report", *, pos=None, min_freq: int = 1) -> pd.DataFrame:
     (not only the kept ones). Sorted by freq, then word.
     """
     match = _pos_matcher(pos)
-    words = _body_words(report)
+    words = body_words(report)
     total = len(words)
     kept = [w for w in words if match(w.pos)]
     freq, top = _tally(kept)
@@ -335,7 +337,7 @@ def function_words(report: "Report") -> pd.DataFrame:
     Columns: word, category (structural | aspect | particle | preposition |
     conjunction), label (Chinese), pos, freq, share (of all body words).
     """
-    words = _body_words(report)
+    words = body_words(report)
     freq, top = _tally(_function_tokens(words))
     rows = []
     for word, n in freq.items():
@@ -432,7 +434,7 @@ def official_vocabulary(report: "Report") -> pd.DataFrame:
     gloss, count, per_1000 (per 1,000 body characters), lines. Only words
     that occur; sorted by count, then list order.
     """
-    hits = _style_hits(_body_words(report))
+    hits = _style_hits(body_words(report))
     chars = _body_chars(report)
     index, _ = _style_index()
     order = {w: i for i, w in enumerate(index)}
@@ -477,7 +479,7 @@ def _pieces(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _four_char_occurrences(report: "Report", kinds=TEXT_KINDS) -> list[tuple[str, str, int, int, int]]:
+def four_char_occurrences(report: "Report", kinds=TEXT_KINDS) -> list[tuple[str, str, int, int, int]]:
     """(phrase, type, start, end, line) of every four-character phrase in paragraphs of ``kinds``
     (found once per report: several measures read it)."""
     cache = _cache(report)
@@ -560,7 +562,7 @@ def four_char_phrases(report: "Report") -> pd.DataFrame:
     Columns: phrase, type, count, lines. Sorted by count, then first
     occurrence.
     """
-    rows = _group(_four_char_occurrences(report), 2)
+    rows = _group(four_char_occurrences(report), 2)
     return pd.DataFrame(rows, columns=["phrase", "type", "count", "lines"]).astype({"count": "int64"})
 
 
@@ -570,11 +572,11 @@ def _is_noun(tag: str) -> bool:
     return tag.startswith("n") or tag in ("vn", "l", "j")
 
 
-def _numeric_occurrences(report: "Report") -> list[tuple[str, str, int, int, int]]:
+def numeric_occurrences(report: "Report") -> list[tuple[str, str, int, int, int]]:
     """(formulation, kind, start, end, line) of numbered and paired formulations."""
     out = []
     text = report.text
-    quoted = {o[0] for o in _quoted_occurrences(report)}
+    quoted = {o[0] for o in quoted_occurrences(report)}
     tokens_by_para: dict[int, list[_Tok]] = defaultdict(list)
     for t in _raw_tokens(report):
         tokens_by_para[t.paragraph].append(t)
@@ -649,11 +651,12 @@ def numeric_formulations(report: "Report") -> pd.DataFrame:
       ``PAIR_IDIOMS``), as are ``PAIR_STOP_HALVES`` (两岸双向).
     一系列 never matches. Columns: formulation, kind, count, lines.
     """
-    rows = _group(_numeric_occurrences(report), 2)
+    rows = _group(numeric_occurrences(report), 2)
     return pd.DataFrame(rows, columns=["formulation", "kind", "count", "lines"]).astype({"count": "int64"})
 
 
-def _quoted_occurrences(report: "Report") -> list[tuple[str, int, int, int]]:
+def quoted_occurrences(report: "Report") -> list[tuple[str, int, int, int]]:
+    """(text, start, end, line) of every short text in “ ” (a quoted formulation)."""
     out = []
     for p in _text_paragraphs(report):
         for m in _QUOTED.finditer(p.text):
@@ -671,7 +674,7 @@ def quoted_formulations(report: "Report") -> pd.DataFrame:
     formulation, slogan or name put in quotation marks. Commas and 顿号 are
     allowed (“不忘初心,牢记使命”). Columns: formulation, count, lines.
     """
-    rows = _group(_quoted_occurrences(report), 1)
+    rows = _group(quoted_occurrences(report), 1)
     return pd.DataFrame(rows, columns=["formulation", "count", "lines"]).astype({"count": "int64"})
 
 
@@ -870,9 +873,9 @@ def text_stats(report: "Report") -> dict:
     lengths = sentence_lengths(report).tolist()
     paras = paragraph_lengths(report).tolist()
     clauses = clauses_per_sentence(report).tolist()
-    words = _body_words(report)
+    words = body_words(report)
     read = readability(report)
-    spans = sorted((o[2], o[3]) for o in _four_char_occurrences(report, kinds=(BODY,)))
+    spans = sorted((o[2], o[3]) for o in four_char_occurrences(report, kinds=(BODY,)))
     starts = [a for a, _ in spans]
     inside = 0
     for w in words:

@@ -49,9 +49,9 @@ def word_lengths(report):
     (jieba tokens of body paragraphs, punctuation out, digit runs joined)."""
     import pandas as pd
 
-    from ..style import _body_words
+    from ..style import body_words
 
-    return pd.Series([len(w.word) for w in _body_words(report)], name="chars", dtype="int64")
+    return pd.Series([len(w.word) for w in body_words(report)], name="chars", dtype="int64")
 
 
 def distribution_figure(report, which: str = "sentences"):

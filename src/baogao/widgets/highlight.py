@@ -100,22 +100,22 @@ def _lead_marks(report) -> list[Mark]:
 
 def _formulation_marks(report) -> list[Mark]:
     # The style module's occurrence finders give exact offsets (its tables give lines only).
-    from ..style import _numeric_occurrences, _quoted_occurrences
+    from ..style import numeric_occurrences, quoted_occurrences
 
     out = []
-    for text, kind, a, b, _line in _numeric_occurrences(report):
+    for text, kind, a, b, _line in numeric_occurrences(report):
         what = "数字式提法" if kind == "numbered" else "并列式数字提法"
         out.append(Mark(a, b, "formulations", f"{what}：{text}"))
-    for inner, a, b, _line in _quoted_occurrences(report):
+    for inner, a, b, _line in quoted_occurrences(report):
         out.append(Mark(a, b, "formulations", f"引号标出的提法：“{inner}”"))
     return out
 
 
 def _four_char_marks(report) -> list[Mark]:
-    from ..style import _four_char_occurrences
+    from ..style import four_char_occurrences
 
     return [Mark(a, b, "four_char", f"四字格（{FOUR_CHAR_TYPES.get(kind, kind)}）：{phrase}")
-            for phrase, kind, a, b, _line in _four_char_occurrences(report)]
+            for phrase, kind, a, b, _line in four_char_occurrences(report)]
 
 
 def _quantity_marks(report) -> list[Mark]:
