@@ -135,9 +135,9 @@ def test_generated_documents_are_up_to_date():
 def test_recall_on_the_specimen_errata():
     r = accuracy.recall()
     assert r["entries"] == 77
-    # Measured 59/77 (77%) after the rules of this session; the target
+    # Measured 60/77 (78%) after the rules of this session; the target
     # (at least 90%) is not met yet: the misses are listed in docs/lint-accuracy.md.
-    assert r["found"] >= 59
+    assert r["found"] >= 60
     by_id = {row["id"]: row["found_by"] for row in r["rows"]}
     assert by_id["E021"] == ["name-near-miss"]  # 习金平
     assert "formulation-near-miss" in by_id["E008"]  # 习近平金平新时代…
@@ -156,3 +156,9 @@ def test_corrected_edition_leaves_only_unknown_entries():
     open_entries = unresolved()
     assert {"E009", "E154", "E046"} <= set(open_entries["id"])  # unknown wordings, lost heading
     assert set(open_entries.loc[open_entries["id"].isin(["E009", "E154"]), "text"]) == {"十九大和历次全会精神"}
+
+
+def test_quotation_marks_do_not_hide_a_near_miss():
+    found = lint(baogao.load("应对香港“修法”风波，全团经受了考验。"), select=["formulation-near-miss"])
+    assert [(f.text, f.suggestion) for f in found] == [("修法”风波", "修例风波")]
+    assert lint(baogao.load("应对香港“修例”风波，全团经受了考验。"), select=["formulation-near-miss"]) == []

@@ -139,28 +139,56 @@ def _known():
 _PARAGRAPH_CACHE: dict[tuple, list] = {}
 
 
+_QUOTES = set("“”‘’")
+
+
+def _scan(text: str, boundaries: set[int], entries: tuple[str, ...], ends_must_match: bool) -> list:
+    known, pattern = _known()
+    exact = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    hit = []
+    for entry in entries:
+        if entry[0] not in text and entry[-1] not in text:
+            continue
+        # Exact occurrences of other entries are protected, except those the
+        # entry itself contains (习近平 inside 习近平新时代…思想).
+        protected = [(a, b) for a, b, w in exact if w not in entry]
+        hit += [(a, b, w, entry) for a, b, w in near_misses(text, entry, known, protected,
+                                                            ends_must_match=ends_must_match,
+                                                            boundaries=boundaries)]
+    return hit
+
+
 def _paragraph_misses(text: str, entries: tuple[str, ...], ends_must_match: bool) -> list:
+    """Near misses in one paragraph's text, cached by text.
+
+    Quotation marks inside a formulation do not hide a near miss: the text is
+    searched a second time without them (香港“修法”风波 → 修法风波, a near miss
+    of 修例风波), and what is found there is mapped back.
+    """
     key = (text, entries, ends_must_match)
     hit = _PARAGRAPH_CACHE.get(key)
     if hit is None:
         from ..tokens import cut_pairs
 
-        known, pattern = _known()
         boundaries, pos = {0}, 0
         for word, _tag in cut_pairs(text):
             pos += len(word)
             boundaries.add(pos)
-        exact = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
-        hit = []
-        for entry in entries:
-            if entry[0] not in text and entry[-1] not in text:
-                continue
-            # Exact occurrences of other entries are protected, except those the
-            # entry itself contains (习近平 inside 习近平新时代…思想).
-            protected = [(a, b) for a, b, w in exact if w not in entry]
-            hit += [(a, b, w, entry) for a, b, w in near_misses(text, entry, known, protected,
-                                                                ends_must_match=ends_must_match,
-                                                                boundaries=boundaries)]
+        hit = _scan(text, boundaries, entries, ends_must_match)
+        if _QUOTES & set(text):
+            kept = [i for i, ch in enumerate(text) if ch not in _QUOTES]
+            stripped = "".join(text[i] for i in kept)
+            # A boundary before a removed quote stays a boundary after it.
+            new_pos = {old: new for new, old in enumerate(kept)}
+            new_pos[len(text)] = len(stripped)
+            inner = {new_pos[b] for b in boundaries if b in new_pos}
+            for a, b, w, entry in _scan(stripped, inner, entries, ends_must_match):
+                oa, ob = kept[a], kept[b - 1] + 1
+                if not _QUOTES & set(text[oa:ob]):
+                    continue  # found without the quotes already
+                if any(x < ob and oa < y for x, y, _, _ in hit):
+                    continue
+                hit.append((oa, ob, text[oa:ob], entry))
         if len(_PARAGRAPH_CACHE) > 50_000:
             _PARAGRAPH_CACHE.clear()
         _PARAGRAPH_CACHE[key] = hit
