@@ -50,9 +50,6 @@ class ChineseParser(argparse.ArgumentParser):
         raise UsageError(text)
 
 
-_Parser = ChineseParser
-
-
 def guarded(run, *, interrupted: str = "已中断。") -> int:
     """Run a command: UTF-8 output, and one sentence instead of any traceback."""
     for stream in (sys.stdout, sys.stderr):
@@ -88,9 +85,9 @@ def _add_input(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="baogao", description="baogao（报告）：分析中文工作报告的结构、文风与差错。")
+    parser = ChineseParser(prog="baogao", description="baogao（报告）：分析中文工作报告的结构、文风与差错。")
     parser.add_argument("--version", action="version", version=f"baogao {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseParser)
     sub.required = True
     p = sub.add_parser("outline", help="提纲：标题层级、要素、功能部分、列举与编号问题")
     _add_input(p)
