@@ -135,9 +135,10 @@ def test_generated_documents_are_up_to_date():
 def test_recall_on_the_specimen_errata():
     r = accuracy.recall()
     assert r["entries"] == 77
-    # Measured 60/77 (78%) after the rules of this session; the issue's target
-    # (at least 90%) is not met yet: the misses are listed in docs/lint-accuracy.md.
-    assert r["found"] >= 60
+    # The issue's target: at least 90% (70 of 77). Measured 70/77; the seven
+    # misses are listed in docs/lint-accuracy.md.
+    assert r["found"] >= 70
+    assert r["found"] / r["entries"] >= 0.9
     by_id = {row["id"]: row["found_by"] for row in r["rows"]}
     assert by_id["E021"] == ["name-near-miss"]  # 习金平
     assert "formulation-near-miss" in by_id["E008"]  # 习近平金平新时代…
@@ -162,3 +163,68 @@ def test_quotation_marks_do_not_hide_a_near_miss():
     found = lint(baogao.load("应对香港“修法”风波，全团经受了考验。"), select=["formulation-near-miss"])
     assert [(f.text, f.suggestion) for f in found] == [("修法”风波", "修例风波")]
     assert lint(baogao.load("应对香港“修例”风波，全团经受了考验。"), select=["formulation-near-miss"]) == []
+
+
+def _found(text, rule_id):
+    return [(f.text, f.suggestion) for f in lint(baogao.load(text), select=[rule_id])]
+
+
+def test_elliptical_list_is_read_member_by_member():
+    assert _found("引领青少年增强对党的思想、政治、实践和情感认同。", "formulation-set-member") == [("实践", "理论")]
+    assert _found("增强对党的思想、政治、理论和情感认同。", "formulation-set-member") == []
+    # Not a list: the words before 认同 are joined by other marks than 、和与及.
+    assert _found("政治，实践，情感认同。", "formulation-set-member") == []
+
+
+def test_missing_verb_only_after_a_coverb():
+    rid = "formulation-missing-verb"
+    assert _found("把中华民族共同体意识贯穿始终。", rid) == [("把中华民族共同体意识", "把铸牢中华民族共同体意识")]
+    assert _found("各族群众的中华民族共同体意识不断增强。", rid) == []
+
+
+def test_series_member_lost_needs_its_cue():
+    rid = "series-member-lost"
+    assert _found("促进各民族交往交融。", rid) == [("交往交融", "交往交流交融")]
+    assert _found("中外文化交流交融。", rid) == []  # no 民族 in the sentence
+
+
+def test_counterpart_formulation_spares_the_partys_requirement():
+    rid = "counterpart-formulation"
+    assert _found("全面从严治党，是共青团不断推进自我革命的必然要求。", rid) == [("全面从严治党", "全面从严治团")]
+    for right in ["共青团认真落实全面从严治党主体责任。", "团组织深入学习全面从严治党部署。",
+                  "党中央坚定不移推进全面从严治党。"]:
+        assert _found(right, rid) == [], right
+
+
+def test_prefix_misused_suggests_the_member_of_its_object():
+    rid = "formulation-prefix-misused"
+    assert _found("全面从严管理共青团，不断提高组织力。", rid) == [("全面从严管理共青团", "全面从严治团")]
+    assert _found("推进全面从严管党治党。", rid) == []
+
+
+def test_quoted_rewording_spares_phrases_of_their_own():
+    from baogao.lint.phrasing import reworded
+
+    assert reworded("急难忧") == "急难愁盼"
+    assert reworded("危机中可以转机") == "危可转机"
+    assert reworded("党旗指的就是共青团旗要做的") == "党旗所指就是团旗所向"
+    for own in ["爱国者治港", "共同防御条约", "四个全面", "六项规定", "不忘初心,牢记使命", "新发展阶段", "放管服"]:
+        assert reworded(own) is None, own
+    # A near miss is reported once, by the near-miss rule.
+    assert _found("增强“四个目信”。", "quoted-formulation-reworded") == []
+
+
+def test_programme_names_follow_the_texts_own_convention():
+    rid = "unquoted-programme-name"
+    assert _found("开展创青春、挑战杯等竞赛。", rid) == []  # nothing quoted: no convention to follow
+    assert _found("实施“西部计划”和希望工程，开展挑战杯竞赛。", rid) == [
+        ("希望工程", "“希望工程”"), ("挑战杯", "“挑战杯”")]
+
+
+def test_frame_rules_are_silent_on_the_corpus_and_the_examples():
+    """The rules on frames and rewordings are warnings; on real, edited reports they
+    must stay silent (measured: no finding on the 17 reports and the 2 examples)."""
+    rules = ["formulation-missing-verb", "series-member-lost", "counterpart-formulation",
+             "formulation-prefix-misused", "quoted-formulation-reworded", "unquoted-programme-name"]
+    reports = [baogao.example("report_gongwen"), baogao.example("request_qingshi")] + baogao.corpus()
+    assert [(r.source, f.line, f.text) for r in reports for f in lint(r, select=rules)] == []

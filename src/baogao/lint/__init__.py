@@ -6,7 +6,7 @@ Rules live in one module per family and register themselves (see
 
 from __future__ import annotations
 
-from . import damage, document, formulations, headings, numerals, punctuation, style  # noqa: F401  (registration)
+from . import damage, document, formulations, headings, numerals, phrasing, punctuation, style  # noqa: F401  (registration)
 from .registry import FAMILIES, RULES, SEVERITIES, Context, Finding, Rule, iter_rules
 
 SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}

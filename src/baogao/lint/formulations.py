@@ -23,10 +23,11 @@ _NUMERALS = set("〇零一二三四五六七八九十百千万两0123456789")
 @lru_cache(maxsize=1)
 def dictionary() -> dict:
     names, formulations, sets, outdated = [], [], {}, []
+    governed, series, counterparts, families, programmes = [], [], [], [], []
     for raw in data_path("lexicon", "proofing.txt").read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
-        kind, text, *_ = raw.split("\t")
+        kind, text, *rest = raw.split("\t")
         if kind == "name":
             names.append(text)
         elif kind == "formulation":
@@ -34,9 +35,27 @@ def dictionary() -> dict:
         elif kind.startswith("set:"):
             sets.setdefault(kind[4:], []).append(text)
         elif kind == "outdated":
-            _, old, new, year, note = raw.split("\t")
-            outdated.append((old, new, int(year), note))
-    return {"names": names, "formulations": formulations, "sets": sets, "outdated": outdated}
+            new, year, note = rest
+            outdated.append((text, new, int(year), note))
+        elif kind == "governed":
+            verb, coverbs, note = rest
+            governed.append((text, verb, tuple(coverbs.split(",")), note))
+        elif kind == "series":
+            cues, note = rest
+            series.append((text, tuple(cues.split(",")), note))
+        elif kind == "counterpart":
+            right, agents, exceptions, note = rest
+            counterparts.append((text, right, tuple(agents.split(",")), tuple(exceptions.split(",")), note))
+        elif kind == "family":
+            members, note = rest
+            families.append((text, tuple(members.split(",")), note))
+        elif kind == "programme":
+            programmes.append(text)
+        else:
+            raise ValueError(f"proofing.txt: unknown kind {kind!r}")
+    return {"names": names, "formulations": formulations, "sets": sets, "outdated": outdated,
+            "governed": governed, "series": series, "counterparts": counterparts,
+            "families": families, "programmes": programmes}
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -233,30 +252,59 @@ def formulation_near_miss(ctx):
 
 
 _ITEM = re.compile(r"[^、，,；;。！？和与及“”‘’（）()\s]+")
+_LIST_SEPARATORS = {"、", "和", "与", "及"}
+
+
+def _list_items(text: str, suffix: str) -> list[tuple[int, str, str]]:
+    """(start, item, name) of the list items of a paragraph.
+
+    An elliptical list writes a shared suffix once, on its last item
+    (思想、政治、理论和情感认同): the items before it are named with the
+    suffix added (政治 → 政治认同), so that the set can be checked as a set.
+    """
+    items = [(m.start(), m.group()) for m in _ITEM.finditer(text)]
+    names = [item for _, item in items]
+    if suffix:
+        for i, (pos, item) in enumerate(items):
+            if not item.endswith(suffix) or len(item) == len(suffix):
+                continue
+            j = i
+            while j > 0:
+                prev_pos, prev = items[j - 1]
+                if text[prev_pos + len(prev):items[j][0]] not in _LIST_SEPARATORS or prev.endswith(suffix):
+                    break
+                j -= 1
+                names[j] = prev + suffix
+    return [(pos, item, name) for (pos, item), name in zip(items, names)]
 
 
 @rule("formulation-set-member", family="formulations", severity="error",
       title="固定提法的组成项写错", reference=REF,
       positive="不断提高政治判断力、政治悟性和政治执行力。", negative="不断提高政治判断力、政治领悟力、政治执行力。")
 def formulation_set_member(ctx):
-    """In a list naming the other members of a fixed set (政治三力, 四个意识, 四个自信),
-    an item that looks like the missing member but differs from it."""
+    """In a list naming the other members of a fixed set (政治三力, 四个意识, 四个自信,
+    四个认同), an item that looks like the missing member but differs from it. A list
+    that writes the shared part once (思想、政治、实践和情感认同) is read member by member."""
     for members in dictionary()["sets"].values():
         prefix = members[0][:2] if all(m[:2] == members[0][:2] for m in members) else ""
         suffix = members[0][-2:] if all(m[-2:] == members[0][-2:] for m in members) else ""
         for p in ctx.paragraphs():
-            items = [(m.start(), m.group()) for m in _ITEM.finditer(p.text)]
-            for i, (pos, item) in enumerate(items):
-                if item in members or not ((prefix and item.startswith(prefix)) or (suffix and item.endswith(suffix))):
+            if not any(m in p.text for m in members) and not (suffix and suffix in p.text):
+                continue
+            items = _list_items(p.text, suffix)
+            for i, (pos, item, name) in enumerate(items):
+                if name in members or not ((prefix and name.startswith(prefix)) or (suffix and name.endswith(suffix))):
                     continue
                 # Its neighbours in the list (two on each side) must name the other members.
-                near = {w for _, w in items[max(0, i - 2): i + 3]}
+                near = {w for _, _, w in items[max(0, i - 2): i + 3]}
                 present = [m for m in members if any(w.endswith(m) for w in near)]
-                if len(present) != len(members) - 1 or not 2 <= len(item) <= max(map(len, members)) + 1:
+                if len(present) != len(members) - 1 or not 2 <= len(name) <= max(map(len, members)) + 1:
                     continue
                 missing = next(m for m in members if m not in present)
+                elided = name != item  # the suffix is written once, after the last item
                 yield ctx.finding_at(p, pos, pos + len(item),
-                                     f"“{item}”与同列的“{'”“'.join(present)}”不成套：规范表述为“{missing}”。", missing)
+                                     f"“{name}”与同列的“{'”“'.join(present)}”不成套：规范表述为“{missing}”。",
+                                     missing[:-len(suffix)] if elided else missing)
 
 
 _YEAR = re.compile(r"(19[5-9][0-9]|20[0-9]{2})年")

@@ -138,3 +138,43 @@ def dunhao_in_approximation(ctx):
         if b == a + 1:
             yield ctx.finding_at(p, m.start(), m.end(), f"“{m.group()}”表示概数，两个数字之间不用顿号。",
                                  m.group(1) + m.group(2))
+
+
+def _programme_pattern():
+    from .formulations import dictionary
+
+    names = sorted(dictionary()["programmes"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@rule("unquoted-programme-name", family="punctuation", severity="warning",
+      title="项目、赛事名称未加引号", reference=f"{REF}，引号（标示特定称谓）",
+      positive="实施“西部计划”。开展创青春、挑战杯、振兴杯等竞赛。",
+      negative="实施“西部计划”。开展“创青春”“挑战杯”“振兴杯”等竞赛。")
+def unquoted_programme_name(ctx):
+    """Names of youth-work programmes and competitions (挑战杯, 西部计划) written
+    without quotation marks in a text that quotes such names elsewhere: the text's
+    own convention says they are quoted. A list of them is one finding."""
+    pattern = _programme_pattern()
+    found = list(ctx.matches(pattern))
+    quoted = [(p, m) for p, m in found if p.text[m.start() - 1:m.start()] == "“" and p.text[m.end():m.end() + 1] == "”"]
+    if not quoted:
+        return
+    runs: list[list] = []
+    for p, m in found:
+        if (p, m) in quoted or p.text[m.start() - 1:m.start()] in ("“", "《") or p.text[m.end():m.end() + 1] in ("”", "》"):
+            continue
+        last = runs[-1][-1] if runs else None
+        if last and last[0] is p and p.text[last[1].end():m.start()] == "、":
+            runs[-1].append((p, m))
+        else:
+            runs.append([(p, m)])
+    example = quoted[0][1].group()
+    for run in runs:
+        p, first, last = run[0][0], run[0][1], run[-1][1]
+        names = [m.group() for _, m in run]
+        note = "（并列的带引号名称之间不用顿号）" if len(names) > 1 else ""
+        yield ctx.finding_at(p, first.start(), last.end(),
+                             f"“{'、'.join(names)}”是项目或赛事名称：本文别处的同类名称加了引号（如“{example}”），"
+                             f"这里也宜加引号{note}。",
+                             "".join(f"“{n}”" for n in names))
