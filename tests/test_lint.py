@@ -135,9 +135,9 @@ def test_generated_documents_are_up_to_date():
 def test_recall_on_the_specimen_errata():
     r = accuracy.recall()
     assert r["entries"] == 77
-    # The issue's target: at least 90% (70 of 77). Measured 70/77; the seven
+    # The issue's target: at least 90% (70 of 77). Measured 71/77; the six
     # misses are listed in docs/lint-accuracy.md.
-    assert r["found"] >= 70
+    assert r["found"] >= 71
     assert r["found"] / r["entries"] >= 0.9
     by_id = {row["id"]: row["found_by"] for row in r["rows"]}
     assert by_id["E021"] == ["name-near-miss"]  # 习金平
@@ -224,7 +224,15 @@ def test_programme_names_follow_the_texts_own_convention():
 def test_frame_rules_are_silent_on_the_corpus_and_the_examples():
     """The rules on frames and rewordings are warnings; on real, edited reports they
     must stay silent (measured: no finding on the 17 reports and the 2 examples)."""
-    rules = ["formulation-missing-verb", "series-member-lost", "counterpart-formulation",
+    rules = ["formulation-missing-verb", "series-member-lost", "counterpart-formulation", "anchored-series-changed",
              "formulation-prefix-misused", "quoted-formulation-reworded", "unquoted-programme-name"]
     reports = [baogao.example("report_gongwen"), baogao.example("request_qingshi")] + baogao.corpus()
     assert [(r.source, f.line, f.text) for r in reports for f in lint(r, select=rules)] == []
+
+
+def test_anchored_series_only_checks_a_list():
+    rid = "anchored-series-changed"
+    assert _found("坚定做中国人的志向、主心骨和信心，为实现中华民族伟大复兴而奋斗。", rid) == [
+        ("志向、主心骨和信心", "志气、骨气、底气")]
+    for right in ["增强做中国人的志气、骨气和底气。", "增强做中国人的志气、骨气、底气不断提升。", "做中国人的骄傲。"]:
+        assert _found(right, rid) == [], right

@@ -23,7 +23,7 @@ _NUMERALS = set("〇零一二三四五六七八九十百千万两0123456789")
 @lru_cache(maxsize=1)
 def dictionary() -> dict:
     names, formulations, sets, outdated = [], [], {}, []
-    governed, series, counterparts, families, programmes = [], [], [], [], []
+    governed, series, counterparts, families, programmes, anchored = [], [], [], [], [], []
     for raw in data_path("lexicon", "proofing.txt").read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -49,13 +49,16 @@ def dictionary() -> dict:
         elif kind == "family":
             members, note = rest
             families.append((text, tuple(members.split(",")), note))
+        elif kind == "anchored":
+            items, note = rest
+            anchored.append((text, items, note))
         elif kind == "programme":
             programmes.append(text)
         else:
             raise ValueError(f"proofing.txt: unknown kind {kind!r}")
     return {"names": names, "formulations": formulations, "sets": sets, "outdated": outdated,
             "governed": governed, "series": series, "counterparts": counterparts,
-            "families": families, "programmes": programmes}
+            "families": families, "programmes": programmes, "anchored": anchored}
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

@@ -9,6 +9,8 @@ they use and still break the formulation:
 - a fixed series with a member lost (各族青年的交流交融 for 交往交流交融);
 - another organisation's formulation (共青团全面从严治党 for 全面从严治团);
 - a fixed prefix opening a free phrase (全面从严管理共青团);
+- a fixed list after the words that introduce it, its items reworded
+  (做中国人的志向、主心骨和信心 for 做中国人的志气、骨气、底气);
 - a quoted formulation reworded beyond a near miss, as machine rewriting and
   back-translation do (“急难忧” for 急难愁盼, “危机中可以转机” for 危可转机).
 
@@ -112,6 +114,29 @@ def formulation_prefix_misused(ctx):
             yield ctx.finding_at(p, m.start(), m.end() + len(phrase),
                                  f"“{prefix}{phrase}”不是规范提法：{note}。",
                                  prefix + fits[0] if fits else None)
+
+
+_LIST_MARKS = re.compile("[、和与及]")
+_LIST_END = re.compile(r"[，,。；;：:！？!?“”（）()]")  # a clause end; a list runs over its 、
+
+
+@rule("anchored-series-changed", family="formulations", severity="warning",
+      title="固定提法的并列项被改写", reference=REF,
+      positive="要求广大青年坚定做中国人的志向、主心骨和信心。",
+      negative="要求广大青年增强做中国人的志气、骨气、底气。")
+def anchored_series_changed(ctx):
+    """A fixed list after the words that always introduce it, with its items
+    reworded: 做中国人的志向、主心骨和信心 for 做中国人的志气、骨气、底气."""
+    for anchor, items, note in dictionary()["anchored"]:
+        for p, m in ctx.matches(re.compile(re.escape(anchor))):
+            rest = p.text[m.end():]
+            clause = _LIST_END.search(rest)
+            phrase = rest[:clause.start() if clause else len(rest)]
+            found = [x for x in _LIST_MARKS.split(phrase) if x]
+            if len(found) < 2 or _LIST_MARKS.sub("、", phrase).startswith(items):
+                continue  # not a list, or the list itself (志气、骨气和底气 too) with more words after it
+            yield ctx.finding_at(p, m.end(), m.end() + len(phrase),
+                                 f"“{anchor}{phrase}”改写了固定提法，规范表述为“{anchor}{items}”：{note}。", items)
 
 
 _QUOTED = re.compile(r"“([^“”]{2,24})”")
