@@ -236,3 +236,11 @@ def test_anchored_series_only_checks_a_list():
         ("志向、主心骨和信心", "志气、骨气、底气")]
     for right in ["增强做中国人的志气、骨气和底气。", "增强做中国人的志气、骨气、底气不断提升。", "做中国人的骄傲。"]:
         assert _found(right, rid) == [], right
+
+
+def test_readme_quotes_the_measured_accuracy():
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    r = accuracy.recall()
+    assert f"校对规则共 {len(RULES)} 条" in readme
+    assert f"可以发现的 {r['entries']} 处错误，\n`baogao lint` 找到 {r['found']} 处（{r['recall']:.0%}）" in readme
+    assert f"finds\n{r['found']} ({r['recall']:.0%})" in readme

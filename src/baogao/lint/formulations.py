@@ -168,8 +168,14 @@ def _scan(text: str, boundaries: set[int], entries: tuple[str, ...], ends_must_m
     known, pattern = _known()
     exact = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
     hit = []
+    present = set(text)
     for entry in entries:
-        if entry[0] not in text and entry[-1] not in text:
+        if entry[0] not in present and entry[-1] not in present:
+            continue
+        # near_misses() keeps no window with fewer of the entry's characters than
+        # this; most entries fail it for most paragraphs, before any window is built.
+        chars = set(entry)
+        if len(chars & present) < len(chars) - (2 if len(entry) >= 6 else 1):
             continue
         # Exact occurrences of other entries are protected, except those the
         # entry itself contains (习近平 inside 习近平新时代…思想).
