@@ -153,28 +153,37 @@ def _programme_pattern():
       negative="实施“西部计划”。开展“创青春”“挑战杯”“振兴杯”等竞赛。")
 def unquoted_programme_name(ctx):
     """Names of youth-work programmes and competitions (挑战杯, 西部计划) written
-    without quotation marks in a text that quotes such names elsewhere: the text's
-    own convention says they are quoted. A list of them is one finding."""
-    pattern = _programme_pattern()
-    found = list(ctx.matches(pattern))
-    quoted = [(p, m) for p, m in found if p.text[m.start() - 1:m.start()] == "“" and p.text[m.end():m.end() + 1] == "”"]
-    if not quoted:
+    without quotation marks where the text's own convention quotes them: a name
+    the text quotes elsewhere, or a list of such names (创青春、挑战杯、振兴杯)
+    in a text that quotes names of the kind. A single well-established name
+    (希望工程) in a text that never quotes it is left alone: usage varies."""
+    found = list(ctx.matches(_programme_pattern()))
+
+    def quoted(p, m):
+        return p.text[m.start() - 1:m.start()] == "“" and p.text[m.end():m.end() + 1] == "”"
+
+    quoted_names = [m.group() for p, m in found if quoted(p, m)]
+    if not quoted_names:
         return
     runs: list[list] = []
     for p, m in found:
-        if (p, m) in quoted or p.text[m.start() - 1:m.start()] in ("“", "《") or p.text[m.end():m.end() + 1] in ("”", "》"):
+        if quoted(p, m) or p.text[m.start() - 1:m.start()] in ("“", "《") or p.text[m.end():m.end() + 1] in ("”", "》"):
             continue
         last = runs[-1][-1] if runs else None
         if last and last[0] is p and p.text[last[1].end():m.start()] == "、":
             runs[-1].append((p, m))
         else:
             runs.append([(p, m)])
-    example = quoted[0][1].group()
     for run in runs:
         p, first, last = run[0][0], run[0][1], run[-1][1]
         names = [m.group() for _, m in run]
+        if len(names) == 1 and names[0] not in quoted_names:
+            continue
+        if len(names) == 1:
+            why = f"本文别处写作“{names[0]}”，同一名称前后应一致"
+        else:
+            why = f"本文别处的同类名称加了引号（如“{quoted_names[0]}”）"
         note = "（并列的带引号名称之间不用顿号）" if len(names) > 1 else ""
         yield ctx.finding_at(p, first.start(), last.end(),
-                             f"“{'、'.join(names)}”是项目或赛事名称：本文别处的同类名称加了引号（如“{example}”），"
-                             f"这里也宜加引号{note}。",
+                             f"“{'、'.join(names)}”是项目或赛事名称：{why}，这里也宜加引号{note}。",
                              "".join(f"“{n}”" for n in names))
