@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .registry import rule
 
@@ -140,6 +141,7 @@ def dunhao_in_approximation(ctx):
                                  m.group(1) + m.group(2))
 
 
+@lru_cache(maxsize=1)
 def _programme_pattern():
     from .formulations import dictionary
 
