@@ -22,18 +22,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .formulations import REF, _known, _misses, dictionary
+from ..sentences import sentence_spans
+from .formulations import _LIST_SEPARATORS, _NUMERALS, REF, _known, _misses, dictionary
 from .registry import rule
 
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
-_CLAUSE_END = re.compile(r"[，,、。；;：:！？!?“”（）()]")
+# Where a phrase after a fixed prefix or anchor ends; a list runs over its 顿号.
+_BREAKS = "，,。；;：:！？!?“”（）()"
+_CLAUSE_END = re.compile(f"[、{_BREAKS}]")
+_LIST_END = re.compile(f"[{_BREAKS}]")
+_LIST_MARKS = re.compile(f"[{''.join(sorted(_LIST_SEPARATORS))}]")
 
 
-def _sentence(text: str, a: int, b: int) -> str:
-    """The sentence of ``text`` around text[a:b]."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, a)), default=0)
-    m = _SENTENCE_END.search(text, b)
-    return text[start:m.start() if m else len(text)]
+def _sentence(text: str, a: int) -> str:
+    """The sentence of a paragraph's text (the kit's sentence model) around offset ``a``."""
+    return next((text[s:e] for s, e in sentence_spans(text) if s <= a < e), text)
 
 
 @rule("formulation-missing-verb", family="formulations", severity="error",
@@ -69,7 +71,7 @@ def series_member_lost(ctx):
         for p, m in ctx.matches(partial):
             if any(w.start() <= m.start() < w.end() for w in re.finditer(re.escape(whole), p.text)):
                 continue
-            sentence = _sentence(p.text, m.start(), m.end())
+            sentence = _sentence(p.text, m.start())
             if not any(c in sentence for c in cues):
                 continue
             yield ctx.finding_at(p, m.start(), m.end(),
@@ -86,7 +88,7 @@ def counterpart_formulation(ctx):
     for form, right, agents, exceptions, note in dictionary()["counterparts"]:
         pattern = re.compile(re.escape(form) + "(?!" + "|".join(map(re.escape, exceptions)) + ")")
         for p, m in ctx.matches(pattern):
-            sentence = _sentence(p.text, m.start(), m.end())
+            sentence = _sentence(p.text, m.start())
             agent = next((a for a in agents if a in sentence.replace(form, "")), None)
             if agent is None:
                 continue
@@ -116,10 +118,6 @@ def formulation_prefix_misused(ctx):
                                  prefix + fits[0] if fits else None)
 
 
-_LIST_MARKS = re.compile("[、和与及]")
-_LIST_END = re.compile(r"[，,。；;：:！？!?“”（）()]")  # a clause end; a list runs over its 、
-
-
 @rule("anchored-series-changed", family="formulations", severity="warning",
       title="固定提法的并列项被改写", reference=REF,
       positive="要求广大青年坚定做中国人的志向、主心骨和信心。",
@@ -140,7 +138,6 @@ def anchored_series_changed(ctx):
 
 
 _QUOTED = re.compile(r"“([^“”]{2,24})”")
-_NUMERALS = set("〇零一二三四五六七八九十百千万两0123456789")
 _NOT_CONTENT = _NUMERALS | set("个项大条")
 
 
