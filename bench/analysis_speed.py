@@ -43,7 +43,8 @@ def main() -> int:
     import jieba.posseg
 
     import baogao
-    from baogao import analysis, tokens
+    from baogao.analysis import measures as analysis
+    from baogao.text import tokens
     from baogao.concordance import kwic
     from baogao.lint import lint
 

@@ -59,10 +59,9 @@ def main() -> int:
     args = parser.parse_args()
 
     import baogao
-    from baogao.analysis import analyze
+    from baogao.analysis.measures import analyze
     from baogao.concordance import kwic
-    from baogao.widgets import (Charts, Concordance, EditionCompare, Highlighter, LintViewer,
-                                OutlineBuilder, OutlineExplorer, Question, Quiz)
+    from baogao.widgets import Charts, Concordance, EditionCompare, Highlighter, LintViewer, OutlineBuilder, OutlineExplorer, Question, Quiz
 
     spec = baogao.specimen()
     analyze(spec).compute_all()

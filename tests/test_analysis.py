@@ -3,7 +3,8 @@
 import json
 
 import baogao
-from baogao.analysis import analyze, lead_sentences, sentence_table, token_table
+from baogao.analysis.measures import analyze
+from baogao.analysis.tables import lead_sentences, sentence_table, token_table
 
 
 def test_analysis_is_cached_and_complete():

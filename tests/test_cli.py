@@ -91,7 +91,7 @@ def test_bad_files(capsys, tmp_path):
 
 
 def test_internal_error_is_one_sentence(capsys, monkeypatch):
-    import baogao.cli as cli
+    import baogao.cli.reports as cli
 
     def boom(args):
         raise RuntimeError("kaputt")

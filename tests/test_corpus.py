@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 import baogao
-from baogao.data import corpus_ids, data_path, provenance
+from baogao.sources.shipped import corpus_ids, provenance
+from baogao.text.lexicon import data_path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

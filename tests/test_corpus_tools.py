@@ -11,14 +11,15 @@ import pandas as pd
 import pytest
 
 import baogao
-from baogao.collocates import association, collocates, window_counts
-from baogao.concordance import dispersion, format_kwic, gries_dp, kwic, report_names
-from baogao.data import data_path
+from baogao.concordance.collocates import association, collocates, window_counts
+from baogao.concordance.kwic import dispersion, format_kwic, gries_dp
+from baogao.concordance import kwic
+from baogao.concordance.index import report_names
+from baogao.text.lexicon import data_path
 from baogao.errors import UsageError
-from baogao.keywords import (corpus_frequencies, is_candidate, is_number, keyness,
-                             log_likelihood, log_ratio, smoothed_idf, stopwords, word_list)
-from baogao.ngrams import clusters, ngram_counts
-from baogao.tokens import tokenize
+from baogao.concordance.keywords import corpus_frequencies, is_candidate, is_number, keyness, log_likelihood, log_ratio, smoothed_idf, stopwords, word_list
+from baogao.concordance.ngrams import clusters, ngram_counts
+from baogao.text.tokens import tokenize
 
 YOUTH = {"共青团", "青年", "团员", "少先队", "青联", "学生会", "团委", "共青团中央", "团中央",
          "青少年", "全团", "学联", "团干部"}
@@ -364,7 +365,7 @@ def test_keyness_log_likelihood_by_hand(tiny):
 
 
 def test_chi_square_threshold():
-    from baogao.keywords import chi2_p
+    from baogao.concordance.keywords import chi2_p
 
     assert chi2_p([3.841459])[0] == pytest.approx(0.05, abs=1e-6)
 
@@ -470,7 +471,7 @@ def test_stopword_list():
 
 # -- every shipped report --------------------------------------------------------------
 
-@pytest.mark.parametrize("key", [None] + baogao.data.corpus_ids())
+@pytest.mark.parametrize("key", [None] + baogao.sources.shipped.corpus_ids())
 def test_every_report_runs(key):
     report = baogao.specimen() if key is None else baogao.corpus(key)
     k = kwic(report, "发展", window=10)

@@ -17,16 +17,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 try:
-    import baogao.docx_reader  # noqa: F401
+    import baogao.sources.docx
 except ModuleNotFoundError:  # package not installed: import it from the checkout
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from baogao.docx_reader import (  # noqa: E402
-    DocxParagraph,
-    _chinese_numeral,
-    _format_number,
-    read_docx,
-)
+from baogao.sources.docx import DocxParagraph, _chinese_numeral, _format_number, read_docx
 from baogao.errors import BaogaoError, DocxError  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -7,13 +7,12 @@ import pandas as pd
 import pytest
 
 import baogao
-from baogao import errata as er
-from baogao.errata import (CATCHABLE, COLUMNS, DIFF_COLUMNS, ErrataMismatchError,
-                           ErrataSchemaError, apply_errata, corrected_text, edition_diff,
-                           load_errata, unresolved)
+from baogao.text.lexicon import data_path
+from baogao.sources import errata as er
+from baogao.sources.errata import CATCHABLE, COLUMNS, DIFF_COLUMNS, ErrataMismatchError, ErrataSchemaError, apply_errata, corrected_text, edition_diff, load_errata, unresolved
 from baogao.errors import BaogaoError
 
-SPECIMEN = Path(er.__file__).resolve().parent / "data" / "specimen"
+SPECIMEN = data_path("specimen")
 RAW = (SPECIMEN / "report_raw.txt").read_text(encoding="utf-8")
 RAW_LINES = RAW.split("\n")
 ERRATA_MD = (SPECIMEN / "ERRATA.md").read_text(encoding="utf-8")

@@ -14,11 +14,10 @@ import pytest
 
 import baogao
 from baogao.errors import UsageError
-from baogao.exercises import (CORRECT, INCORRECT, NOT_ATTEMPTED, SUBMITTED, FunctionProblem,
-                              ValueProblem, WritingProblem, assignments, collect, compare, get_assignment,
-                              load_report)
-from baogao.exercises import sample as ex
-from baogao.markers import match_marker
+from baogao.exercises import CORRECT, INCORRECT, NOT_ATTEMPTED, SUBMITTED, FunctionProblem, ValueProblem, WritingProblem, collect, compare, load_report
+from baogao.course import assignments, get_assignment
+from baogao.course import lesson01_structure as ex
+from baogao.text.markers import match_marker
 
 ALL = [(a, p) for a in assignments().values() for p in a]
 IDS = [f"{a.name}.{p.name}" for a, p in ALL]
@@ -33,8 +32,8 @@ def via_grader(problem, answer, report):
 
 
 def test_registry_finds_the_sample_assignment():
-    assert "00_sample" in assignments()
-    assert list(get_assignment("00_sample").problems) == ["q1", "q2", "q3", "q4"]
+    assert "01_structure" in assignments()
+    assert list(get_assignment("01_structure").problems) == ["q1", "q2", "q3", "q4"]
     assert len(ALL) >= 4
     with pytest.raises(UsageError, match="没有名为"):
         get_assignment("99_nothing")
@@ -196,9 +195,9 @@ def test_marker_cases_agree_with_match_marker():
 
 
 def test_disabled_function_is_blocked_under_any_name_and_restored():
-    from baogao.markers import match_marker as alias
+    from baogao.text.markers import match_marker as alias
 
-    guard = collect.disabled(["baogao.markers:match_marker"])
+    guard = collect.disabled(["baogao.text.markers:match_marker"])
     with guard:
         with pytest.raises(NotImplementedError):
             alias("一、")
@@ -207,7 +206,7 @@ def test_disabled_function_is_blocked_under_any_name_and_restored():
     assert guard.called
     assert match_marker("一、").style == "cn-dun" and alias is match_marker
     with pytest.raises(ZeroDivisionError):
-        with collect.disabled(["baogao.markers:match_marker"]):
+        with collect.disabled(["baogao.text.markers:match_marker"]):
             1 / 0
     assert match_marker("（一）").style == "cn-paren"
 
@@ -215,7 +214,7 @@ def test_disabled_function_is_blocked_under_any_name_and_restored():
 def test_delegating_answer_is_rejected_even_when_it_swallows_the_error():
     def sly(line):
         try:
-            from baogao.markers import match_marker as mm
+            from baogao.text.markers import match_marker as mm
             m = mm(line)
             return m.style if m else None
         except Exception:  # noqa: BLE001

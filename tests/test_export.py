@@ -13,8 +13,9 @@ from docx.shared import Mm, Pt
 
 import baogao
 from baogao.errors import BaogaoError, UsageError
-from baogao.export import (CHAR_SPACING_TWIPS, LINE_PITCH_PT, export, to_docx,
-                           to_markdown)
+from baogao.export.docx import CHAR_SPACING_TWIPS, LINE_PITCH_PT, to_docx
+from baogao.export import export
+from baogao.export.markdown import to_markdown
 
 # A draft with all four heading levels, standalone and run-in headings, an
 # attachment note, a closing, a signature and a date (no blank lines: the

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import baogao
-from baogao.analysis import lead_sentences
+from baogao.analysis.tables import lead_sentences
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "specimen_leads.json"
 

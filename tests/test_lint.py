@@ -148,7 +148,7 @@ def test_recall_on_the_specimen_errata():
 
 
 def test_corrected_edition_leaves_only_unknown_entries():
-    from baogao.errata import unresolved
+    from baogao.sources.errata import unresolved
 
     left = accuracy.corrected_findings()
     assert sorted((f.rule, f.text) for f in left) == [
@@ -261,7 +261,7 @@ def test_every_warning_left_on_the_corrected_edition_is_an_unknown_entry():
     """The issue's criterion read strictly: errors and warnings alike. Each finding
     left on the corrected edition covers an entry whose correction is unknown; the
     one exception is the gap 三→五, which the lost heading of section 四 (E046) causes."""
-    from baogao.errata import unresolved
+    from baogao.sources.errata import unresolved
 
     spans = [(r.corrected_line, r.corrected_column, r.corrected_column + len(r.text), r.id)
              for r in unresolved().itertuples()]

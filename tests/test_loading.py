@@ -7,7 +7,7 @@ import pytest
 
 import baogao
 from baogao import errors
-from baogao.report import TraditionalChineseWarning
+from baogao.errors import TraditionalChineseWarning
 
 SAMPLE = "关于青年志愿服务工作的报告\n\n市委：\n\n一、主要工作\n\n今年以来，我们组织志愿者1.2万人。\n"
 

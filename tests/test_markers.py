@@ -2,7 +2,7 @@
 
 import pytest
 
-from baogao.markers import cn_to_int, find_enumeration_markers, int_to_cn, match_marker, render
+from baogao.text.markers import cn_to_int, find_enumeration_markers, int_to_cn, match_marker, render
 
 
 @pytest.mark.parametrize("text,style,number,marker", [

@@ -13,7 +13,7 @@ import pytest
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from baogao.textio import gb2312_characters
+from baogao.text.charsets import gb2312_characters
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties

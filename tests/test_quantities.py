@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import baogao
-from baogao.analysis import sentence_table
-from baogao.quantities import COLUMNS, Quantity, extract_quantities, quantity_table
+from baogao.analysis.tables import sentence_table
+from baogao.analysis.quantities import COLUMNS, Quantity, extract_quantities, quantity_table
 from baogao.report import Report
 
 

@@ -1,7 +1,7 @@
 """Lesson quizzes: answers follow the report."""
 
 import baogao
-from baogao.quizzes import lesson01_questions
+from baogao.course.lesson01_structure import quiz_questions as lesson01_questions
 from baogao.widgets.quiz import check_choice
 
 

@@ -1,6 +1,6 @@
 """Sentences and clauses (GB/T 15834), worked out by hand."""
 
-from baogao.sentences import clause_spans, count_chars, sentence_spans
+from baogao.text.sentences import clause_spans, count_chars, sentence_spans
 
 
 def split(text):

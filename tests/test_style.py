@@ -11,7 +11,12 @@ import pandas as pd
 import pytest
 
 import baogao
-from baogao import style
+from baogao.analysis import lengths
+from baogao.analysis import parallelisms
+from baogao.analysis import phrases
+from baogao.analysis import stats as stats_module
+from baogao.analysis import vocabulary
+from baogao.analysis import words
 from baogao.errors import UsageError
 from baogao.report import Report
 
@@ -26,19 +31,19 @@ THREE = "我们坚持学习。我们不断加强实践，并且推进改革。�
 ADVERBS = "我们已经完成任务，但是还要继续努力。大家积极工作，而且都很认真。"
 
 ALL_FUNCTIONS = [
-    style.sentence_lengths, style.paragraph_lengths, style.clauses_per_sentence, style.readability,
-    style.word_list, style.function_words, style.official_vocabulary, style.four_char_phrases,
-    style.numeric_formulations, style.quoted_formulations, style.parallelisms, style.text_stats,
+    lengths.sentence_lengths, lengths.paragraph_lengths, lengths.clauses_per_sentence, lengths.readability,
+    words.word_frequencies, words.function_words, vocabulary.official_vocabulary, phrases.four_char_phrases,
+    phrases.numeric_formulations, phrases.quoted_formulations, parallelisms.parallelisms, stats_module.text_stats,
 ]
 
 COLUMNS = {
-    style.word_list: ["word", "pos", "freq", "share"],
-    style.function_words: ["word", "category", "label", "pos", "freq", "share"],
-    style.official_vocabulary: ["word", "category", "gloss", "count", "per_1000", "lines"],
-    style.four_char_phrases: ["phrase", "type", "count", "lines"],
-    style.numeric_formulations: ["formulation", "kind", "count", "lines"],
-    style.quoted_formulations: ["formulation", "count", "lines"],
-    style.parallelisms: ["kind", "line", "opening", "length", "text"],
+    words.word_frequencies: ["word", "pos", "freq", "share"],
+    words.function_words: ["word", "category", "label", "pos", "freq", "share"],
+    vocabulary.official_vocabulary: ["word", "category", "gloss", "count", "per_1000", "lines"],
+    phrases.four_char_phrases: ["phrase", "type", "count", "lines"],
+    phrases.numeric_formulations: ["formulation", "kind", "count", "lines"],
+    phrases.quoted_formulations: ["formulation", "count", "lines"],
+    parallelisms.parallelisms: ["kind", "line", "opening", "length", "text"],
 }
 
 
@@ -56,24 +61,24 @@ def specimen():
 def test_sentence_lengths_by_hand():
     # 我们坚持学习。 = 7; 我们不断加强实践(8)，并且推进改革(6)。 = 16;
     # 大家积极参与和认真落实(11)，进一步提高能力(7)，确保取得实效(6)。 = 27
-    s = style.sentence_lengths(doc(THREE))
+    s = lengths.sentence_lengths(doc(THREE))
     assert s.tolist() == [7, 16, 27]
     assert s.index.tolist() == [1, 2, 3]
     assert s.name == "chars" and s.index.name == "sentence"
 
 
 def test_clauses_and_paragraph_lengths_by_hand():
-    assert style.clauses_per_sentence(doc(THREE)).tolist() == [1, 2, 3]
+    assert lengths.clauses_per_sentence(doc(THREE)).tolist() == [1, 2, 3]
     two = doc(THREE + "\n\n短段落。")  # 7 + 16 + 27 = 50; 短段落。 = 4
-    p = style.paragraph_lengths(two)
+    p = lengths.paragraph_lengths(two)
     assert p.tolist() == [50, 4]
     assert p.index.tolist() == [1, 2]
 
 
 def test_lengths_leave_out_title_and_headings():
     r = doc("关于学习的报告\n\n一、主要工作\n\n我们坚持学习。我们加强实践。")
-    assert style.sentence_lengths(r).tolist() == [7, 7]
-    assert style.paragraph_lengths(r).tolist() == [14]
+    assert lengths.sentence_lengths(r).tolist() == [7, 7]
+    assert lengths.paragraph_lengths(r).tolist() == [14]
 
 
 # -- readability -------------------------------------------------------------------
@@ -82,7 +87,7 @@ def test_readability_by_hand():
     # Words: 8 + 7 = 15. Adverbs (d): 已经, 都, 很 = 3 (努力, 积极, 认真 are ad: not counted).
     # Conjunctions (c): 但是, 还要, 而且 = 3. Sentences: 2.
     # readability = ½ × (15/2 + 6/2) = ½ × (7.5 + 3.0) = 5.25
-    r = style.readability(doc(ADVERBS))
+    r = lengths.readability(doc(ADVERBS))
     assert (r["sentences"], r["words"], r["adverbs"], r["conjunctions"]) == (2, 15, 3, 3)
     assert r["words_per_sentence"] == 7.5
     assert r["adv_conj_per_sentence"] == 3.0
@@ -92,7 +97,7 @@ def test_readability_by_hand():
 def test_readability_with_merged_adverbs():
     # 16 words (3 + 5 + 8); no d token: jieba merges 不断加强, 进一步提高 into i tokens;
     # c: 并且, 和 = 2. ½ × (16/3 + 2/3) = ½ × 6 = 3.0
-    r = style.readability(doc(THREE))
+    r = lengths.readability(doc(THREE))
     assert (r["words"], r["adverbs"], r["conjunctions"]) == (16, 0, 2)
     assert r["words_per_sentence"] == 5.333
     assert r["adv_conj_per_sentence"] == 0.667
@@ -100,14 +105,14 @@ def test_readability_with_merged_adverbs():
 
 
 def test_readability_note_says_annual_reports():
-    r = style.readability(doc(THREE))
+    r = lengths.readability(doc(THREE))
     assert "上市公司年报" in r["note"]
     assert "徐巍" in r["source"] and "会计研究" in r["source"]
     assert "政府工作报告" in r["note"]
 
 
 def test_readability_of_nothing_is_zero():
-    r = style.readability(doc("关于学习的报告"))  # a title only: no body sentence
+    r = lengths.readability(doc("关于学习的报告"))  # a title only: no body sentence
     assert (r["sentences"], r["words"], r["readability"]) == (0, 0, 0.0)
 
 
@@ -116,7 +121,7 @@ def test_readability_of_nothing_is_zero():
 def test_word_list_by_hand():
     # 我们/r 在/p 学校/n 学习/v 了/ul 知识/v 和/c 技能/n ，提高/v 了/ul 我们/r 的/uj 能力/n 和/c 水平/n 。
     # 15 words: 了, 和, 我们 twice each.
-    w = style.word_list(doc("我们在学校学习了知识和技能，提高了我们的能力和水平。"))
+    w = words.word_frequencies(doc("我们在学校学习了知识和技能，提高了我们的能力和水平。"))
     assert w["freq"].sum() == 15
     assert w.head(3)[["word", "freq"]].values.tolist() == [["了", 2], ["和", 2], ["我们", 2]]
     assert w.loc[w["word"] == "了", "share"].item() == round(2 / 15, 3)
@@ -125,26 +130,26 @@ def test_word_list_by_hand():
 
 def test_word_list_pos_filters():
     r = doc("我们在学校学习了知识和技能，提高了我们的能力和水平。")
-    assert style.word_list(r, pos="v")["word"].tolist() == ["学习", "提高", "知识"]  # jieba: 知识/v
-    assert style.word_list(r, pos="n*")["word"].tolist() == ["学校", "技能", "水平", "能力"]
-    assert style.word_list(r, pos=["c", "p"])["word"].tolist() == ["和", "在"]
-    assert style.word_list(r, min_freq=2)["word"].tolist() == ["了", "和", "我们"]
+    assert words.word_frequencies(r, pos="v")["word"].tolist() == ["学习", "提高", "知识"]  # jieba: 知识/v
+    assert words.word_frequencies(r, pos="n*")["word"].tolist() == ["学校", "技能", "水平", "能力"]
+    assert words.word_frequencies(r, pos=["c", "p"])["word"].tolist() == ["和", "在"]
+    assert words.word_frequencies(r, min_freq=2)["word"].tolist() == ["了", "和", "我们"]
     # share stays relative to all words: 学习 is 1 of 15
-    assert style.word_list(r, pos="v").loc[0, "share"] == round(1 / 15, 3)
+    assert words.word_frequencies(r, pos="v").loc[0, "share"] == round(1 / 15, 3)
     with pytest.raises(UsageError):
-        style.word_list(r, pos=3)
+        words.word_frequencies(r, pos=3)
 
 
 def test_full_width_digits_are_one_number():
     # jieba: 1978/m 年/m 增长/v ７/x ．/x ５/x ％/x ，达到/v １/x ２/x ３/x ４/x ５/x 吨/m 。
-    w = style.word_list(doc("1978年增长７．５％，达到１２３４５吨。"))
+    w = words.word_frequencies(doc("1978年增长７．５％，达到１２３４５吨。"))
     assert sorted(w["word"]) == sorted(["1978", "年", "增长", "７．５", "达到", "１２３４５", "吨"])
     assert set(w.loc[w["word"].isin(["７．５", "１２３４５"]), "pos"]) == {"m"}
 
 
 def test_function_words_by_hand():
     # 在/p, 了/ul ×2, 和/c ×2, 的/uj: 6 function words of 15 words
-    f = style.function_words(doc("我们在学校学习了知识和技能，提高了我们的能力和水平。"))
+    f = words.function_words(doc("我们在学校学习了知识和技能，提高了我们的能力和水平。"))
     got = {row.word: (row.category, row.freq) for row in f.itertuples()}
     assert got == {"在": ("preposition", 1), "了": ("aspect", 2), "和": ("conjunction", 2),
                    "的": ("structural", 1)}
@@ -154,7 +159,7 @@ def test_function_words_by_hand():
 # -- official vocabulary -------------------------------------------------------------
 
 def test_style_words_file():
-    table = style.style_words()
+    table = vocabulary.style_words()
     assert list(table.columns) == ["word", "category", "gloss"]
     assert set(table["category"]) == {"adverb", "intensifier", "verb"}
     assert table["word"].is_unique
@@ -167,7 +172,7 @@ def test_style_words_file():
 
 def test_every_style_word_occurs_in_the_corpus():
     text = "".join(r.text for r in baogao.corpus())
-    missing = [w for w in style.style_words()["word"] if w not in text]
+    missing = [w for w in vocabulary.style_words()["word"] if w not in text]
     assert missing == []
 
 
@@ -175,7 +180,7 @@ def test_official_vocabulary_by_hand():
     # line 1: 我们/r 不断加强/i 实践/v ，并且/c 推进改革/l 。积极性/n 很/d 高/a 。   (16 + 6 = 22 chars)
     # line 2: 要/v 不断完善/l 制度/n 。                                           (8 chars)
     # 不断加强 → 不断 + 加强; 推进改革 → 推进 (+ 改革); 不断完善 → 不断 + 完善; 积极性 is no hit.
-    v = style.official_vocabulary(doc("我们不断加强实践，并且推进改革。积极性很高。\n要不断完善制度。"))
+    v = vocabulary.official_vocabulary(doc("我们不断加强实践，并且推进改革。积极性很高。\n要不断完善制度。"))
     rows = {r.word: (r.category, r.count, r.per_1000, r.lines) for r in v.itertuples()}
     assert rows == {
         "不断": ("adverb", 2, 66.667, [1, 2]),   # 2 / 30 chars × 1000
@@ -188,7 +193,7 @@ def test_official_vocabulary_by_hand():
 
 def test_official_vocabulary_ignores_formulations_and_names():
     # 全面从严治党 is a lexicon formulation; 积极性 a noun of its own
-    v = style.official_vocabulary(doc("落实全面从严治党要求。积极性很高。"))
+    v = vocabulary.official_vocabulary(doc("落实全面从严治党要求。积极性很高。"))
     assert v["word"].tolist() == ["落实"]
 
 
@@ -196,7 +201,7 @@ def test_official_vocabulary_ignores_formulations_and_names():
 
 def test_four_char_clauses_and_reduplication():
     # 他们/r 扎扎实实/z 工作/vn ，久久/d 为/p 功/n ，上下/f 协调/v ，综合/vn 集成/v 。
-    f = style.four_char_phrases(doc("他们扎扎实实工作，久久为功，上下协调，综合集成。"))
+    f = phrases.four_char_phrases(doc("他们扎扎实实工作，久久为功，上下协调，综合集成。"))
     got = {(r.phrase, r.type) for r in f.itertuples()}
     assert got == {("扎扎实实", "reduplication"), ("久久为功", "four_char_clause"),
                    ("上下协调", "four_char_clause"), ("综合集成", "four_char_clause")}
@@ -204,7 +209,7 @@ def test_four_char_clauses_and_reduplication():
 
 def test_four_char_idioms_and_set_phrases():
     # 高度重视/l 安全/an 生产/vn ，切实加强/l 领导/n ，以身作则/i 。
-    f = style.four_char_phrases(doc("高度重视安全生产，切实加强领导，以身作则。"))
+    f = phrases.four_char_phrases(doc("高度重视安全生产，切实加强领导，以身作则。"))
     got = {r.phrase: r.type for r in f.itertuples()}
     # 以身作则 is also a whole clause: reported once, as an idiom
     assert got == {"高度重视": "set_phrase", "切实加强": "set_phrase", "以身作则": "idiom"}
@@ -214,7 +219,7 @@ def test_four_char_idioms_and_set_phrases():
 def test_four_char_items_need_a_four_char_neighbour():
     # 着力摸清底数、提高质量、突出功能: two four-character items side by side count;
     # 面对河南、陕西…: 面对河南 is the edge of a longer phrase, not a 四字格; 全团动员 is a whole clause.
-    f = style.four_char_phrases(doc("着力摸清底数、提高质量、突出功能。面对河南、陕西等地的洪灾，全团动员。"))
+    f = phrases.four_char_phrases(doc("着力摸清底数、提高质量、突出功能。面对河南、陕西等地的洪灾，全团动员。"))
     assert sorted(f["phrase"]) == ["全团动员", "提高质量", "突出功能"]
     assert set(f["type"]) == {"four_char_clause"}
 
@@ -224,7 +229,7 @@ def test_four_char_share_and_text_stats_by_hand():
     # no clause of exactly four characters. Function words: 并且, 和 = 2 of 16.
     # Style words: 坚持; 不断+加强; 推进; 积极; 认真+落实; 进一步+提高; 确保 = 10 in 50 characters.
     # Lead sentence: 我们坚持学习。 (first, one clause, 7 ≤ 30 and ≤ 50/2, more sentences follow).
-    stats = style.text_stats(doc(THREE))
+    stats = stats_module.text_stats(doc(THREE))
     assert stats == {
         "chars": 50, "body_chars": 50, "paragraphs": 1, "sentences": 3,
         "mean_sentence_chars": 16.667, "median_sentence_chars": 16.0, "max_sentence_chars": 27,
@@ -241,7 +246,7 @@ def test_numeric_formulations_by_hand():
     r = doc("要增强“四个意识”，坚定“四个自信”，做到“两个维护”。\n"
             "落实“三严三实”要求，推进“两学一做”，履行“一岗双责”，贯彻中央八项规定精神。\n"
             "推进“两扶两帮”工作，坚持“一国两制”，实现四个现代化建设目标，完成三项制度。")
-    f = style.numeric_formulations(r)
+    f = phrases.numeric_formulations(r)
     got = {row.formulation: (row.kind, row.count, row.lines) for row in f.itertuples()}
     assert got == {
         "四个意识": ("numbered", 1, [1]), "四个自信": ("numbered", 1, [1]), "两个维护": ("numbered", 1, [1]),
@@ -261,14 +266,14 @@ def test_numeric_formulations_false_positives_excluded():
     # 十大/j 钢铁/n 基地/n (head followed by another noun).
     r = doc("我们要一心一意谋发展，全年有四条突出经验，完成两个方面工作，开展一系列活动，"
             "经过十九届六中全会，两岸双向交流，经三省九市验证，落实十大钢铁基地建设。")
-    f = style.numeric_formulations(r)
+    f = phrases.numeric_formulations(r)
     assert f.empty
-    assert list(f.columns) == COLUMNS[style.numeric_formulations]
+    assert list(f.columns) == COLUMNS[phrases.numeric_formulations]
 
 
 def test_quoted_formulations_by_hand():
     r = doc("学习“四个意识”。“不忘初心,牢记使命”。“这是一句很长很长很长的引语啊”。“好。”\n再学“四个意识”。")
-    q = style.quoted_formulations(r)
+    q = phrases.quoted_formulations(r)
     got = {row.formulation: (row.count, row.lines) for row in q.itertuples()}
     # 14 characters is too long; “好。” holds a full stop
     assert got == {"四个意识": (2, [1, 2]), "不忘初心,牢记使命": (1, [1])}
@@ -283,60 +288,60 @@ def test_quoted_formulations_by_hand():
     ("在城市，在农村，在学校。", "在"),
 ])
 def test_clause_parallelism(text, opening):
-    p = style.parallelisms(doc(text))
+    p = parallelisms.parallelisms(doc(text))
     assert p[["kind", "line", "opening", "length"]].values.tolist() == [["clauses", 1, opening, 3]]
     assert p.loc[0, "text"] == text  # from the first clause to the last, its full stop included
 
 
 def test_sentence_parallelism():
     # three one-clause sentences: one run, reported as sentences (not again as clauses)
-    p = style.parallelisms(doc("我们坚持学习。我们加强实践。我们推进改革。"))
+    p = parallelisms.parallelisms(doc("我们坚持学习。我们加强实践。我们推进改革。"))
     assert p[["kind", "opening", "length"]].values.tolist() == [["sentences", "我们", 3]]
 
 
 def test_sentence_parallelism_of_longer_sentences():
     # first clauses 要…, 要…, 要… are not consecutive clauses, but the sentences are consecutive
-    p = style.parallelisms(doc("要加强学习，提高本领。要改进作风，密切联系群众。要狠抓落实，务求实效。"))
+    p = parallelisms.parallelisms(doc("要加强学习，提高本领。要改进作风，密切联系群众。要狠抓落实，务求实效。"))
     assert p[["kind", "opening", "length"]].values.tolist() == [["sentences", "要", 3]]
 
 
 def test_parallelism_after_a_subject():
     # 共青团/nt 以/p …，以/p …，以/p …: the first clause puts its subject before 以
     text = "共青团以加强党的领导为导向，以理论为基础，以指示为标志，全面加强建设。"
-    p = style.parallelisms(doc(text))
+    p = parallelisms.parallelisms(doc(text))
     assert p[["kind", "opening", "length"]].values.tolist() == [["clauses", "以", 3]]
     assert p.loc[0, "text"] == "共青团以加强党的领导为导向，以理论为基础，以指示为标志，"
 
 
 def test_item_parallelism():
     # 深入/v 培养/v 爱/v 党/n 、爱国/ns 、爱/v 社会主义/n …: 爱国 still opens with 爱
-    p = style.parallelisms(doc("深入培养爱党、爱国、爱社会主义的情怀。"))
+    p = parallelisms.parallelisms(doc("深入培养爱党、爱国、爱社会主义的情怀。"))
     assert p[["kind", "opening", "length"]].values.tolist() == [["items", "爱", 3]]
 
 
 def test_paragraph_parallelism():
     r = doc("在急难险重任务中发挥作用。要做好工作。\n在乡村振兴中担当责任。\n在经济发展中积极作为。")
-    p = style.parallelisms(r)
+    p = parallelisms.parallelisms(r)
     assert p[["kind", "line", "opening", "length"]].values.tolist() == [["paragraphs", 1, "在", 3]]
     assert p.loc[0, "text"].startswith("在急难险重任务中发挥作用。 / 在乡村振兴中担当责任。")
 
 
 def test_enumeration_parallelism():
-    p = style.parallelisms(doc("工作有三点。一是加强学习；二是改进作风；三是狠抓落实。"))
+    p = parallelisms.parallelisms(doc("工作有三点。一是加强学习；二是改进作风；三是狠抓落实。"))
     assert p[["kind", "line", "opening", "length"]].values.tolist() == [["enumeration", 1, "一是", 3]]
     assert p.loc[0, "text"] == "一是加强学习；二是改进作风；三是狠抓落实。"
 
 
 def test_two_is_no_parallelism():
-    p = style.parallelisms(doc("坚定理想，坚定信念，增强信心。在城市，在农村。"))
+    p = parallelisms.parallelisms(doc("坚定理想，坚定信念，增强信心。在城市，在农村。"))
     assert p.empty
-    assert list(p.columns) == COLUMNS[style.parallelisms]
+    assert list(p.columns) == COLUMNS[parallelisms.parallelisms]
 
 
 # -- the specimen: what a reader finds ------------------------------------------------------
 
 def test_specimen_quoted_formulations(specimen):
-    q = style.quoted_formulations(specimen).set_index("formulation")
+    q = phrases.quoted_formulations(specimen).set_index("formulation")
     assert q.loc["四个意识", "lines"] == [5, 43, 45]
     assert q.loc["两个维护", "count"] == 3
     assert q.loc["十四五", "count"] == 4  # lines 15, 16 (twice), 35
@@ -347,7 +352,7 @@ def test_specimen_quoted_formulations(specimen):
 
 
 def test_specimen_numeric_formulations(specimen):
-    f = style.numeric_formulations(specimen).set_index("formulation")
+    f = phrases.numeric_formulations(specimen).set_index("formulation")
     assert f.loc["四个意识", "lines"] == [5, 43, 45]
     assert f.loc["四个自信", "kind"] == "numbered"
     assert f.loc["两扶两帮", "kind"] == "paired" and f.loc["两扶两帮", "lines"] == [18]
@@ -361,7 +366,7 @@ def test_specimen_numeric_formulations(specimen):
 
 
 def test_specimen_parallelisms(specimen):
-    p = style.parallelisms(specimen)
+    p = parallelisms.parallelisms(specimen)
     found = {(r.kind, r.line, r.opening, r.length) for r in p.itertuples()}
     assert ("clauses", 6, "以", 3) in found  # 以…为导向,以…为基础,以…为标志
     assert ("items", 11, "爱", 3) in found  # 爱党、爱国、爱社会主义
@@ -372,7 +377,7 @@ def test_specimen_parallelisms(specimen):
 
 
 def test_specimen_four_char_phrases(specimen):
-    f = style.four_char_phrases(specimen).set_index("phrase")
+    f = phrases.four_char_phrases(specimen).set_index("phrase")
     assert f.loc["扎扎实实", "type"] == "reduplication" and f.loc["扎扎实实", "lines"] == [11]
     for phrase, line in [("久久为功", 35), ("上下协调", 9), ("综合集成", 8), ("深化固化", 43)]:
         assert f.loc[phrase, "type"] == "four_char_clause"
@@ -382,12 +387,12 @@ def test_specimen_four_char_phrases(specimen):
 
 
 def test_specimen_style_counts(specimen):
-    v = style.official_vocabulary(specimen).set_index("word")
+    v = vocabulary.official_vocabulary(specimen).set_index("word")
     # line 43 by reading: 不断提高, 不断巩固拓展 → 不断 twice there among others
     assert 43 in v.loc["不断", "lines"]
     assert v.loc["狠抓", "lines"] == [43]  # 三是狠抓作风建设, 狠抓中央巡视整改
     assert v.loc["狠抓", "count"] == 2
-    stats = style.text_stats(specimen)
+    stats = stats_module.text_stats(specimen)
     assert stats["paragraphs"] == 37  # 47 lines − title, 2 boilerplate, 7 headings
     assert stats["chars"] == specimen.chars
 
@@ -406,11 +411,11 @@ def test_every_report_runs_and_stats_are_json():
             out = fn(r)
             if fn in COLUMNS:
                 assert list(out.columns) == COLUMNS[fn], (r.source, fn.__name__)
-        stats = style.text_stats(r)
+        stats = stats_module.text_stats(r)
         again = json.loads(json.dumps(stats))
         assert again == stats
         assert all(type(v) in (int, float) for v in stats.values()), r.source
-        json.dumps(style.readability(r), ensure_ascii=False)
+        json.dumps(lengths.readability(r), ensure_ascii=False)
 
 
 def test_empty_results_have_their_columns():
@@ -418,14 +423,14 @@ def test_empty_results_have_their_columns():
     for fn, columns in COLUMNS.items():
         out = fn(r)
         assert out.empty and list(out.columns) == columns, fn.__name__
-    assert style.sentence_lengths(r).empty and style.paragraph_lengths(r).empty
-    assert style.text_stats(r)["sentences"] == 0
+    assert lengths.sentence_lengths(r).empty and lengths.paragraph_lengths(r).empty
+    assert stats_module.text_stats(r)["sentences"] == 0
 
 
 def test_speed_on_the_specimen(specimen):
     import time
 
-    from baogao.analysis import analyze
+    from baogao.analysis.measures import analyze
 
     analyze(specimen).tokens  # tokens cached, as in a lesson
     best = float("inf")
@@ -439,7 +444,8 @@ def test_speed_on_the_specimen(specimen):
 
 def test_stats_table_places_the_specimen_among_the_corpus():
     import baogao
-    from baogao.style import stats_table, text_stats
+    from baogao.concordance.profile import stats_table
+    from baogao.analysis.stats import text_stats
 
     table = stats_table([baogao.specimen()] + baogao.corpus())
     assert len(table) == 18 and table.index[0] == "specimen"

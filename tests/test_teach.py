@@ -16,16 +16,16 @@ import pandas as pd
 import pytest
 
 from baogao.errors import UsageError
-from baogao.exercises import assignments
+from baogao.course import assignments
 from baogao.teach import make_exercises, reset
-from baogao.teach.cli import main
+from baogao.cli.teach import main
 from baogao.teach.grade import COLUMNS, grade, journal_path, summary_path
 from baogao.teach.make_exercises import exercise_notebook, render_exercise, stub_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
-SAMPLE = "00_sample"
+SAMPLE = "01_structure"
 ANSWER_CELLS = ("q1-answer", "q2-answer", "q3-answer", "q4-answer")
 
 
@@ -181,7 +181,7 @@ def _class_folder(folder: Path) -> None:
     bob = copy.deepcopy(read(EXERCISES / f"{SAMPLE}.ipynb"))
     cell(bob, "q1-answer")["source"] = 'q1_answer = "七"'
     cell(bob, "q2-answer")["source"] = "q2_answer = [24, 28, 34]"
-    cell(bob, "q3-answer")["source"] = ("from baogao.markers import match_marker\n\n"
+    cell(bob, "q3-answer")["source"] = ("from baogao.text.markers import match_marker\n\n"
                                         "def marker_style(line):\n    m = match_marker(line)\n"
                                         "    return m.style if m else None")
     write(folder, "bob", bob)

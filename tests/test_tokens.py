@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from baogao import tokens
+from baogao.text import tokens
 
 
 def test_every_lexicon_entry_stays_one_token():
@@ -24,7 +24,7 @@ def test_tokens_concatenate_and_carry_offsets():
 
 def test_start_up_is_quiet_and_cache_is_per_user(tmp_path):
     env = dict(os.environ, BAOGAO_CACHE=str(tmp_path / "cache"))
-    code = "from baogao.tokens import cut_pairs; print(len(cut_pairs('共青团中央的工作报告')))"
+    code = "from baogao.text.tokens import cut_pairs; print(len(cut_pairs('共青团中央的工作报告')))"
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert first.returncode == 0 and first.stderr == "" and first.stdout.strip() == "4"
     cached = list((tmp_path / "cache" / "tokens").rglob("*.pkl"))

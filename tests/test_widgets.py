@@ -14,16 +14,15 @@ from matplotlib.colors import to_rgba
 
 import baogao
 from baogao.concordance import kwic
-from baogao.errata import DIFF_COLUMNS, edition_diff
+from baogao.sources.errata import DIFF_COLUMNS, edition_diff
 from baogao.lint import Finding, lint
-from baogao.style import sentence_lengths, text_stats
-from baogao.widgets import (LAYERS, PRECEDENCE, Charts, Concordance, Debouncer, EditionCompare, Highlighter,
-                            LintViewer, OutlineBuilder, Question, Quiz, check_choice, compare_html,
-                            dispersion_svg, distribution_figure, feedback_html, filter_findings, findings_html,
-                            highlight_html, kwic_html, layer_marks, load_draft, measure_figure, measure_svg, measure_table,
-                            save_draft, word_lengths)
+from baogao.analysis.lengths import sentence_lengths
+from baogao.analysis.stats import text_stats
+from baogao.widgets import LAYERS, PRECEDENCE, Charts, Concordance, Debouncer, EditionCompare, Highlighter, LintViewer, OutlineBuilder, Question, Quiz, check_choice, compare_html, dispersion_svg, distribution_figure, feedback_html, filter_findings, findings_html, highlight_html, kwic_html, layer_marks, load_draft, measure_figure, measure_svg, save_draft, word_lengths
 from baogao.widgets.builder import default_schedule, export_paths
-from baogao.widgets.charts import MEASURES, TARGET_COLOUR
+from baogao.analysis.stats import STAT_LABELS as MEASURES
+from baogao.concordance.profile import measure_table
+from baogao.widgets.charts import TARGET_COLOUR
 from baogao.widgets.highlight import layered_html
 from baogao.widgets.lintview import finding_context
 from baogao.widgets.quiz import pieces

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from fontTools import subset
 
-from baogao.textio import gb2312_characters
+from baogao.text.charsets import gb2312_characters
 from fontTools import version as fonttools_version
 from fontTools.ttLib import TTCollection, TTFont
 

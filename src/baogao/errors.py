@@ -54,3 +54,7 @@ class DocxError(BaogaoError):
 
 class UsageError(BaogaoError):
     """A bad argument to a function or the CLI."""
+
+
+class TraditionalChineseWarning(UserWarning):
+    """The text looks like traditional Chinese; the kit expects simplified."""

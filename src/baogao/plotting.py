@@ -24,7 +24,7 @@ from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .errors import UsageError
+from baogao.errors import UsageError
 
 FONT_FAMILY = "Baogao Sans SC"
 FONT_FILE = "BaogaoSansSC-Regular.otf"

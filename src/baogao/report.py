@@ -2,81 +2,23 @@
 
 Every tool reads a ``Report``. Line numbers are 1-based; character offsets
 index ``Report.text`` (the decoded text with line endings normalised to
-``\\n``; nothing else is changed, so every offset points at the original
+``\n``; nothing else is changed, so every offset points at the original
 characters).
 """
-
 from __future__ import annotations
 
 import bisect
-import re
 import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Callable, TypeVar
 
-from .textio import traditional_share
+from baogao.errors import TraditionalChineseWarning
+from baogao.paragraphs import _INDENT_RE, _ZW_RE, ZERO_WIDTH, Line, Paragraph, TextNote
+from baogao.structure.outline import Outline, build_outline
+from baogao.text.charsets import traditional_share
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .outline import Outline
-
-#: Characters that take no space: kept in the text, recorded, and ignored by
-#: the structure parser.
-ZERO_WIDTH = {
-    "\u200b": "ZERO WIDTH SPACE",
-    "\u200c": "ZERO WIDTH NON-JOINER",
-    "\u200d": "ZERO WIDTH JOINER",
-    "\u2060": "WORD JOINER",
-    "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)",
-    "\u00ad": "SOFT HYPHEN",
-}
-_ZW_RE = re.compile("[" + "".join(ZERO_WIDTH) + "]")
-# Leading indentation: full-width spaces (the Chinese two-character indent),
-# ASCII spaces, tabs and no-break spaces.
-_INDENT_RE = re.compile(r"^[\u3000 \t\u00a0]+")
-
-
-class TraditionalChineseWarning(UserWarning):
-    """The text looks like traditional Chinese; the kit expects simplified."""
-
-
-@dataclass(frozen=True)
-class Line:
-    number: int  # 1-based
-    start: int  # offset of the first character in Report.text
-    end: int  # offset just past the last character (before "\n")
-    text: str
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A non-blank line, without its indentation and trailing spaces."""
-
-    index: int  # 1-based among paragraphs
-    line: int  # 1-based line number
-    start: int  # offset of text[0] in Report.text
-    end: int
-    text: str
-    indent: str = ""
-
-    @property
-    def clean(self) -> str:
-        """The text without zero-width characters, as the parser sees it."""
-        return _ZW_RE.sub("", self.text)
-
-    @property
-    def line_end(self) -> int:
-        return self.line
-
-
-@dataclass(frozen=True)
-class TextNote:
-    """Something loading noticed and handled, so that nothing is lost silently."""
-
-    kind: str  # newline | bom | zero_width | indent | traditional | docx_heading_style
-    line: int | None
-    column: int | None
-    detail: str
+T = TypeVar("T")
 
 
 @dataclass
@@ -92,6 +34,9 @@ class Report:
     styles: dict[int, str] = field(default_factory=dict)
     #: Free-form metadata (corpus id, year, provenance...).
     meta: dict = field(default_factory=dict)
+    #: What is derived from this text once and kept with it (its outline, its
+    #: analysis tables, its corpus index), by name: see ``memo``.
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- construction -------------------------------------------------------
     @classmethod
@@ -198,15 +143,22 @@ class Report:
         """Characters of text, not counting line breaks, indents and zero-width marks."""
         return sum(len(p.clean) for p in self.paragraphs)
 
-    def outline(self) -> "Outline":
-        """The report's structure, computed once and cached."""
-        cached = self.__dict__.get("_outline")
-        if cached is None:
-            from .outline import build_outline
+    def memo(self, key: str, build: Callable[["Report"], T]) -> T:
+        """``build(self)``, computed on the first call for ``key`` and kept with the report.
 
-            cached = build_outline(self)
-            self.__dict__["_outline"] = cached
-        return cached
+        The layers above the report keep what they derive from it here (the
+        analysis tables, the corpus index), so that it lives exactly as long
+        as the text it was computed from.
+        """
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build(self)
+            return value
+
+    def outline(self) -> "Outline":
+        """The report's structure (``baogao.structure``), computed once and kept."""
+        return self.memo("outline", build_outline)
 
     @property
     def title(self) -> str | None:

@@ -1,4 +1,4 @@
-"""Exercises that check themselves: ``from baogao.exercises import sample as ex``.
+"""Exercises that check themselves: ``from baogao.course import lesson01_structure as ex``.
 
 In a notebook::
 
@@ -8,18 +8,30 @@ In a notebook::
     ex.q1.hint(); ex.q1.hint(2); ex.q1.solution()
 
 See ``problems`` for the kinds of problem, ``collect`` for how answers are
-serialised (the grader of a class uses the same path), ``registry`` for how
-assignments are found.
+serialised (the grader of a class uses the same path), and ``baogao.course`` for the
+lessons' assignments.
 """
 
-from .compare import AnswerFormError
-from .outcomes import (CORRECT, ERROR, INCORRECT, NOT_ATTEMPTED, STATUSES, SUBMITTED, Message,
-                       Outcome)
-from .problems import Assignment, FunctionProblem, Problem, ValueProblem, WritingProblem
-from .registry import assignments, get_assignment
-from .reports import load_report
+from baogao.exercises.compare import AnswerFormError
+from baogao.exercises.outcomes import (
+           CORRECT,
+           ERROR,
+           INCORRECT,
+           NOT_ATTEMPTED,
+           STATUSES,
+           SUBMITTED,
+           Message,
+           Outcome,
+)
+from baogao.exercises.problems import (
+           Assignment,
+           FunctionProblem,
+           Problem,
+           ValueProblem,
+           WritingProblem,
+)
+from baogao.exercises.reports import load_report
 
 __all__ = ["Assignment", "Problem", "ValueProblem", "FunctionProblem", "WritingProblem",
-           "Outcome", "Message", "AnswerFormError", "load_report", "assignments",
-           "get_assignment", "STATUSES", "CORRECT", "INCORRECT", "NOT_ATTEMPTED", "SUBMITTED",
+           "Outcome", "Message", "AnswerFormError", "load_report", "STATUSES", "CORRECT", "INCORRECT", "NOT_ATTEMPTED", "SUBMITTED",
            "ERROR"]

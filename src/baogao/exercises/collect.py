@@ -83,7 +83,7 @@ class disabled:
     """Context manager: calling any of ``targets`` ("module:function") raises.
 
     The function object itself is changed (its ``__code__`` is swapped), so
-    the block also holds for names bound before (``from baogao.markers import
+    the block also holds for names bound before (``from baogao.text.markers import
     match_marker as mm``) and for library functions that call the target.
     ``called`` tells whether the student's code tried.
     """

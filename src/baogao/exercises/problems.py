@@ -23,10 +23,17 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from . import collect, compare
-from .outcomes import (CORRECT, ERROR, INCORRECT, NOT_ATTEMPTED, SUBMITTED, Message,
-                       Outcome)
-from .reports import load_report
+from baogao.exercises import collect, compare
+from baogao.exercises.outcomes import (
+    CORRECT,
+    ERROR,
+    INCORRECT,
+    NOT_ATTEMPTED,
+    SUBMITTED,
+    Message,
+    Outcome,
+)
+from baogao.exercises.reports import load_report
 
 _UNSET = object()
 

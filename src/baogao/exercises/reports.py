@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 
-from ..errors import UsageError
+from baogao.errors import UsageError
+from baogao.report import Report
+from baogao.sources.shipped import get
 
 
 def load_report(source="specimen"):
@@ -14,8 +16,6 @@ def load_report(source="specimen"):
     The same resolver as ``baogao.get`` (lessons and CLI), with a Chinese
     sentence for a value of the wrong type.
     """
-    from ..data import get
-    from ..report import Report
 
     if not isinstance(source, (str, os.PathLike, Report)):
         raise UsageError("REPORT 应当是 \"specimen\"、语料编号或文件路径。")

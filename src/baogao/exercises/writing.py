@@ -14,9 +14,10 @@ import importlib
 import re
 from collections import Counter
 
-from ..headings import family
-from ..markers import STYLE_NAMES
-from .compare import fold
+from baogao.exercises.compare import fold
+from baogao.sources.load import load
+from baogao.structure.headings import family
+from baogao.text.markers import STYLE_NAMES
 
 _PUNCT = re.compile(r"[\W_]+")
 # A half-width comma, semicolon or colon next to a Chinese character.
@@ -25,7 +26,6 @@ _HALF_WIDTH = re.compile(r"(?<=[\u4e00-\u9fff”）])[,;:]|[,;:](?=[\u4e00-\u9ff
 
 def replace_line(report, line: int, text: str):
     """A new report: ``report`` with line ``line`` (1-based) replaced by ``text``."""
-    from ..loading import load
 
     lines = report.text.split("\n")
     lines[line - 1] = text

@@ -6,15 +6,32 @@ Rules live in one module per family and register themselves (see
 
 from __future__ import annotations
 
-from . import damage, document, formulations, headings, numerals, phrasing, punctuation, style  # noqa: F401  (registration)
-from .registry import FAMILIES, RULES, SEVERITIES, Context, Finding, Rule, iter_rules
+from baogao.lint import (  # noqa: F401  (registration)
+    damage,
+    document,
+    formulations,
+    headings,
+    numerals,
+    phrasing,
+    punctuation,
+    style,
+)
+from baogao.lint.registry import (
+    FAMILIES,
+    RULES,
+    SEVERITIES,
+    Context,
+    Finding,
+    Rule,
+    iter_rules,
+)
+from baogao.sources.load import load
 
 SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
 
 def lint(report, *, select=None, ignore=None) -> list[Finding]:
     """All findings of the chosen rules on a report, by line and column."""
-    from ..loading import load
 
     report = load(report)
     ctx = Context(report)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import lint
+from baogao.lint import lint
+from baogao.sources.errata import load_errata
+from baogao.sources.shipped import corpus, example, specimen
 
 #: Every error-level finding on the corpus, by report and rule, judged by
 #: reading the text: each is a real defect of that copy (see the MANIFEST).
@@ -30,7 +32,6 @@ def error_counts(reports) -> dict[str, Counter]:
 
 
 def markdown() -> str:
-    from ..data import corpus, example
 
     reports = [example("report_gongwen"), example("request_qingshi")] + corpus()
     out = ["# 校对规则的准确率 Linter accuracy", "",
@@ -75,8 +76,6 @@ def markdown() -> str:
 def recall(report=None) -> dict:
     """Recall on the specimen's errata: the share of once-scoped catchable entries
     that some finding covers (same line, overlapping columns)."""
-    from ..data import specimen
-    from ..errata import load_errata
 
     report = report or specimen()
     errata = load_errata()
@@ -94,7 +93,6 @@ def recall(report=None) -> dict:
 
 def corrected_findings() -> list:
     """Error-level findings left on the corrected edition of the specimen."""
-    from ..data import specimen
 
     return [f for f in lint(specimen("corrected")) if f.severity == "error"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .registry import rule
+from baogao.lint.registry import rule
 
 LESSON = "baogao 第 4 课：转载与机器改写的痕迹"
 _FINAL = "。！？!?…”’）)》」』"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .registry import rule
+from baogao.lint.registry import rule
 
 REF = "GB/T 9704-2012 党政机关公文格式"
 REG = "《党政机关公文处理工作条例》（中办发〔2012〕14号），公文种类"

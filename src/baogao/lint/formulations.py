@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..data import data_path
-from .registry import rule
+from baogao.lint.registry import rule
+from baogao.text.lexicon import data_path
+from baogao.text.tokens import cut_pairs
 
 REF = "baogao 第 5 课：提法与人名（规范表述须一字不差）"
 _NUMERALS = set("〇零一二三四五六七八九十百千万两0123456789")
@@ -196,7 +197,6 @@ def _paragraph_misses(text: str, entries: tuple[str, ...], ends_must_match: bool
     key = (text, entries, ends_must_match)
     hit = _PARAGRAPH_CACHE.get(key)
     if hit is None:
-        from ..tokens import cut_pairs
 
         boundaries, pos = {0}, 0
         for word, _tag in cut_pairs(text):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..markers import STYLE_NAMES
-from .registry import rule
+from baogao.lint.registry import rule
+from baogao.text.markers import STYLE_NAMES
 
 REF = "GB/T 9704-2012 党政机关公文格式，结构层次序数（一、 （一） 1. （1））"
 

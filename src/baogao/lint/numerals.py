@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .registry import rule
+from baogao.lint.registry import rule
+from baogao.text.markers import cn_to_int
 
 REF = "GB/T 15835-2011 出版物上数字用法"
 _FULLWIDTH = re.compile(r"[０-９][０-９．，,.]*")
@@ -88,7 +89,6 @@ _ANNIVERSARY = re.compile(r"([\u4e00-\u9fff]{1,4}?)([0-9]+|[一二三四五六�
       positive="在建党100周年之际……以建党一百周年为契机。", negative="在建党一百周年之际……以建党一百周年为契机。")
 def mixed_anniversary_forms(ctx):
     """One anniversary written both ways (建党100周年 and 建党一百周年): keep one form."""
-    from ..markers import cn_to_int
 
     seen: dict[tuple[str, int], list] = {}
     for p, m in ctx.matches(_ANNIVERSARY):

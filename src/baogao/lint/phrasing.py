@@ -22,9 +22,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..sentences import sentence_spans
-from .formulations import _LIST_SEPARATORS, _NUMERALS, REF, _known, _misses, dictionary
-from .registry import rule
+from baogao.lint.formulations import (
+    _LIST_SEPARATORS,
+    _NUMERALS,
+    REF,
+    _known,
+    _misses,
+    dictionary,
+)
+from baogao.lint.registry import rule
+from baogao.text.sentences import sentence_spans
 
 # Where a phrase after a fixed prefix or anchor ends; a list runs over its 顿号.
 _BREAKS = "，,。；;：:！？!?“”（）()"

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterable, Iterator
 
+from baogao.analysis.measures import analyze
+from baogao.errors import UsageError
+
 SEVERITIES = ("error", "warning", "info")
 FAMILIES = {
     "punctuation": "标点",
@@ -100,7 +103,6 @@ class Context:
 
     @cached_property
     def analysis(self):
-        from ..analysis import analyze
 
         return analyze(self.report)
 
@@ -144,7 +146,6 @@ class Context:
 
 def iter_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> Iterator[Rule]:
     """Rules chosen by ids or families (``select``), minus ``ignore``."""
-    from ..errors import UsageError
 
     known = set(RULES) | set(FAMILIES)
     for name in list(select or []) + list(ignore or []):

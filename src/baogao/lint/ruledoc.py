@@ -6,15 +6,15 @@ fails when the committed file is out of date.
 
 from __future__ import annotations
 
-from . import catalogue, lint
-from .registry import FAMILIES
+from baogao.lint import catalogue, lint
+from baogao.lint.registry import FAMILIES
+from baogao.sources.load import load
 
 SEVERITY_NAMES = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
 
 
 def example_findings(r):
     """The findings of rule ``r`` on its own positive example."""
-    from ..loading import load
 
     return lint(load(r.positive), select=[r.id])
 

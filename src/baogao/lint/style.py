@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .registry import rule
+from baogao.lint.registry import rule
 
 LESSON = "baogao 第 2 课：主旨句与句子长度"
 LONG_SENTENCE = 120  # characters

@@ -8,13 +8,13 @@
 - ``cli.main(argv)``: ``baogao teach make-exercises | reset | grade``
 """
 
-from .make_exercises import make_exercises
-from .reset import reset
+from baogao.teach.make_exercises import make_exercises
+from baogao.teach.reset import reset
 
 
 def grade(*args, **kwargs):
     """Grade a folder of notebooks (see ``baogao.teach.grade.grade``)."""
-    from .grade import grade as _grade  # nbclient loads on first use only
+    from baogao.teach.grade import grade as _grade  # nbclient loads on first use only
 
     return _grade(*args, **kwargs)
 

@@ -37,8 +37,11 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UsageError
-from .journal import Journal
+from baogao import course, exercises
+from baogao.course import get_assignment
+from baogao.errors import UsageError
+from baogao.teach.cells import compare_cells
+from baogao.teach.journal import Journal
 
 NOTEBOOK_ROW = "notebook"
 COLUMNS = ["student", "assignment", "exercise", "status", "score", "max_score", "feedback",
@@ -138,9 +141,7 @@ def _source(cell) -> str:
 
 def grade_notebook(path, student: str, options: dict) -> list[dict]:
     """Rows for one notebook (never raises for a bad notebook)."""
-    from ..exercises import get_assignment
-    from .cells import compare_cells
-    from .runner import run_for_grading
+    from baogao.teach.runner import run_for_grading
 
     path = Path(path)
     notebook = options.get("relpath", path.name)
@@ -208,12 +209,12 @@ def _sha256(path: Path) -> str:
 
 def _fingerprint(options: dict, reference: Path | None) -> str:
     """Changes when anything that decides a verdict changes."""
-    from .. import exercises
-
     h = hashlib.sha256(json.dumps({k: v for k, v in options.items() if k != "reference_dir"},
                                   sort_keys=True).encode())
-    for path in sorted(Path(exercises.__file__).parent.glob("*.py")):
-        h.update(path.name.encode() + path.read_bytes())
+    # The checks live in the framework (exercises/) and in the lessons (course/).
+    for package in (exercises, course):
+        for path in sorted(Path(package.__file__).parent.glob("*.py")):
+            h.update(f"{package.__name__}/{path.name}".encode() + path.read_bytes())
     if reference is not None and reference.is_dir():
         for path in sorted(reference.glob("*.ipynb")):
             h.update(path.name.encode() + path.read_bytes())
@@ -236,7 +237,6 @@ def grade(submissions_dir, out_csv, *, assignment: str | None = None, report: st
           progress: bool = True, resume: bool = True) -> GradeResult:
     """Grade every notebook under ``submissions_dir``; write ``out_csv``, its summary
     (``*_summary.csv``) and optionally an HTML report. See the module docstring."""
-    from ..exercises import get_assignment
 
     started = time.monotonic()
     folder = Path(submissions_dir)

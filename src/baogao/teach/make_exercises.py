@@ -25,7 +25,7 @@ import re
 import textwrap
 from pathlib import Path
 
-from ..errors import UsageError
+from baogao.errors import UsageError
 
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)#+\s*BEGIN SOLUTION\s*$")
 END = re.compile(r"^[ \t]*#+\s*END SOLUTION\s*$")

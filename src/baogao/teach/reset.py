@@ -1,7 +1,7 @@
 """``baogao teach reset exercises/NN_*.ipynb``: start an exercise notebook over.
 
 The student's notebook is first copied to ``backups/`` next to it
-(``exercises/backups/00_sample-20250710-153000.ipynb``; a folder nbval and the
+(``exercises/backups/01_structure-20250710-153000.ipynb``; a folder nbval and the
 grader never collect), then replaced by a freshly generated exercise
 notebook: from ``--from PATH`` (a solution notebook, converted; or a clean
 exercise notebook, copied with outputs cleared), or else from the solution
@@ -14,8 +14,13 @@ import datetime as _dt
 import shutil
 from pathlib import Path
 
-from ..errors import UsageError
-from .make_exercises import dumps, exercise_notebook, has_solution, read_notebook_json
+from baogao.errors import UsageError
+from baogao.teach.make_exercises import (
+    dumps,
+    exercise_notebook,
+    has_solution,
+    read_notebook_json,
+)
 
 BACKUP_DIR = "backups"
 

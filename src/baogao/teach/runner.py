@@ -32,7 +32,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from traitlets import Integer
 
-from ..exercises import collect as _collect_module
+from baogao.exercises import collect as _collect_module
 
 COLLECTOR_FILE = Path(_collect_module.__file__).resolve()
 PROBE_TIMEOUT = 5  # seconds for a kernel to answer after an interrupt

@@ -22,8 +22,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
-from .highlight import SEVERITY_NAMES
-from .html import STYLE, esc
+from baogao.errors import BaogaoError, TraditionalChineseWarning
+from baogao.export import export
+from baogao.lint import FAMILIES, lint
+from baogao.report import Report
+from baogao.structure.outline import ISSUE_NAMES
+from baogao.structure.parts import PART_NAMES
+from baogao.text.tokens import tokenizer
+from baogao.widgets.highlight import SEVERITY_NAMES
+from baogao.widgets.html import STYLE, esc
 
 DEFAULT_PATH = "draft.txt"
 DELAY = 0.6  # seconds of quiet before feedback and save
@@ -152,7 +159,6 @@ class Debouncer:
 
 def draft_report(text: str, name: str = "草稿"):
     """The draft as a Report (always text, never read as a path)."""
-    from ..report import Report, TraditionalChineseWarning
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", TraditionalChineseWarning)  # feedback says it instead
@@ -162,9 +168,6 @@ def draft_report(text: str, name: str = "草稿"):
 def feedback_html(text: str) -> str:
     """The draft's outline (title, headings by level, parts, numbering issues)
     and a lint summary (counts by severity and family, the first findings)."""
-    from ..lint import FAMILIES, lint
-    from ..outline import ISSUE_NAMES
-    from ..parts import PART_NAMES
 
     if not text.strip():
         return (f'{STYLE}<div class="bg-box bg-meta">在上面写草稿，每段一行：标题、主送机关、'
@@ -236,7 +239,6 @@ class OutlineBuilder:
                  clock=time.monotonic):
         import ipywidgets as w
 
-        from ..tokens import tokenizer
 
         tokenizer()  # build jieba's dictionary now, not on the first new word typed (~2 s)
         self.path = Path(path).resolve()  # a later change of directory must not move the draft
@@ -272,8 +274,6 @@ class OutlineBuilder:
 
     def export(self, fmt: str) -> Path | None:
         """Write the draft as Markdown or .docx next to the draft file; return the path."""
-        from ..errors import BaogaoError
-        from ..export import export
 
         self.flush()
         text = self.text.value

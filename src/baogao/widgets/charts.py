@@ -13,34 +13,21 @@ changes with every choice, is drawn as SVG (~1 ms).
 matplotlib is imported inside the functions, so ``import baogao.widgets``
 stays light.
 """
-
 from __future__ import annotations
 
-from .html import esc
+from baogao.analysis.lengths import sentence_lengths
+from baogao.analysis.stats import STAT_LABELS
+from baogao.analysis.words import body_words
+from baogao.concordance.profile import _stats, measure_table
+from baogao.sources.shipped import corpus as load_corpus
+from baogao.widgets.html import esc
 
-#: text_stats keys -> Chinese labels, in the order the Dropdown lists them.
-MEASURES = {
-    "mean_sentence_chars": "平均句长（字）",
-    "median_sentence_chars": "句长中位数（字）",
-    "max_sentence_chars": "最长句子（字）",
-    "mean_paragraph_chars": "平均段长（字）",
-    "mean_clauses_per_sentence": "每句平均分句数",
-    "mean_words_per_sentence": "每句平均词数",
-    "adverbs_conjunctions_per_sentence": "每句副词和连词数",
-    "readability": "可读性指数",
-    "four_char_share": "四字格中的词所占比例",
-    "function_word_share": "虚词所占比例",
-    "official_words_per_1000": "每千字公文常用词数",
-    "lead_sentences": "主旨句数",
-    "chars": "总字数",
-    "body_chars": "正文字数",
-    "paragraphs": "正文段落数",
-    "sentences": "正文句子数",
-    "words": "正文词数",
-    "official_words": "公文常用词次数",
-}
 TARGET_COLOUR = "#C44E52"  # the report being studied, among the corpus's blue bars
+
+
 CORPUS_COLOUR = "#4C72B0"
+
+
 VIEWS = {"words": "词长分布", "sentences": "句长分布", "measure": "在语料中的位置"}
 
 
@@ -49,7 +36,6 @@ def word_lengths(report):
     (jieba tokens of body paragraphs, punctuation out, digit runs joined)."""
     import pandas as pd
 
-    from ..style import body_words
 
     return pd.Series([len(w.word) for w in body_words(report)], name="chars", dtype="int64")
 
@@ -57,8 +43,7 @@ def word_lengths(report):
 def distribution_figure(report, which: str = "sentences"):
     """Histogram of word lengths (``"words"``, one bar per length) or of body
     sentence lengths (``"sentences"``, bins of 5 characters)."""
-    from ..plotting import plot_length_distribution
-    from ..style import sentence_lengths
+    from baogao.plotting import plot_length_distribution
 
     if which == "words":
         values = word_lengths(report).tolist()
@@ -75,48 +60,12 @@ def distribution_figure(report, which: str = "sentences"):
     raise ValueError(f"没有“{which}”这种分布：可选 words（词长）或 sentences（句长）。")
 
 
-def _label(report) -> str:
-    from ..concordance import report_name
-
-    name = report_name(report)
-    year, _, rest = name.partition("_")
-    issuer = {"state-council": "国务院", "hailar-district": "海拉尔区"}.get(rest.split("_")[0], rest)
-    return f"{year} {issuer}" if year.isdigit() and rest else name
-
-
-def _stats(report) -> dict:
-    from ..analysis import analyze
-
-    return analyze(report).stats  # cached on the report
-
-
-def measure_table(report, corpus=None, measure: str = "mean_sentence_chars"):
-    """The report and every corpus report on one measure of ``text_stats``.
-
-    Columns: report (a short label: 2021 国务院), value, is_target (True for
-    ``report``). Sorted by value, largest first (ties keep corpus order).
-    ``corpus`` defaults to the 17 reference reports; a corpus report that is
-    ``report`` itself appears once.
-    """
-    import pandas as pd
-
-    from ..data import corpus as load_corpus
-
-    if measure not in MEASURES:
-        raise ValueError(f"没有名为“{measure}”的指标：可选 {'、'.join(MEASURES)}。")
-    others = [r for r in (load_corpus() if corpus is None else corpus) if r is not report]
-    rows = [{"report": "本报告", "value": float(_stats(report)[measure]), "is_target": True}]
-    rows += [{"report": _label(r), "value": float(_stats(r)[measure]), "is_target": False} for r in others]
-    frame = pd.DataFrame(rows, columns=["report", "value", "is_target"])
-    return frame.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
-
-
 def measure_figure(table, measure: str):
     """Horizontal bars of ``measure_table``'s rows, the target report in red."""
-    from ..plotting import plot_bar
+    from baogao.plotting import plot_bar
 
-    fig = plot_bar(list(zip(table["report"], table["value"])), xlabel=MEASURES.get(measure, measure),
-                   title=f"{MEASURES.get(measure, measure)}：本报告与 {len(table) - 1} 篇参考报告")
+    fig = plot_bar(list(zip(table["report"], table["value"])), xlabel=STAT_LABELS.get(measure, measure),
+                   title=f"{STAT_LABELS.get(measure, measure)}：本报告与 {len(table) - 1} 篇参考报告")
     for bar, target in zip(fig.axes[0].patches, table["is_target"]):
         bar.set_color(TARGET_COLOUR if target else CORPUS_COLOUR)
     return fig
@@ -130,7 +79,7 @@ def measure_caption(table, measure: str) -> str:
     rank = int(table.index[table["is_target"]][0]) + 1
     others = table.loc[~table["is_target"], "value"].tolist()
     median = statistics.median(others) if others else float("nan")
-    return (f"本报告的{esc(MEASURES.get(measure, measure))}为 <b>{target['value']:g}</b>，"
+    return (f"本报告的{esc(STAT_LABELS.get(measure, measure))}为 <b>{target['value']:g}</b>，"
             f"在 {len(table)} 篇报告中从高到低排第 {rank} 位；参考报告的中位数为 {median:g}。")
 
 
@@ -141,7 +90,7 @@ def measure_svg(table, measure: str, *, width: int = 560) -> str:
     bar_w = width - label_w - 60
     top = max(table["value"].max(), 0) or 1.0
     height = pad * 2 + row_h * len(table) + 20
-    title = esc(f"{MEASURES.get(measure, measure)}：本报告与 {len(table) - 1} 篇参考报告")
+    title = esc(f"{STAT_LABELS.get(measure, measure)}：本报告与 {len(table) - 1} 篇参考报告")
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'role="img" aria-label="{title}" font-size="12" class="bg-measure-chart">',
            f'<text x="{width // 2}" y="14" text-anchor="middle" font-size="13">{title}</text>']
@@ -183,7 +132,6 @@ class Charts:
                  measure: str = "mean_sentence_chars"):
         import ipywidgets as w
 
-        from ..data import corpus as load_corpus
 
         self.report = report
         self.corpus = load_corpus() if corpus is None else list(corpus)
@@ -192,7 +140,7 @@ class Charts:
         self._png = {which: self._draw(which) for which in ("words", "sentences")}
         self.view = w.ToggleButtons(options=[(label, key) for key, label in VIEWS.items()], value=view,
                                     description="图表")
-        self.measure = w.Dropdown(options=[(label, key) for key, label in MEASURES.items()], value=measure,
+        self.measure = w.Dropdown(options=[(label, key) for key, label in STAT_LABELS.items()], value=measure,
                                   description="指标", disabled=view != "measure")
         self.caption = w.HTML()
         self.out = w.Output()
@@ -213,7 +161,7 @@ class Charts:
             self.table = measure_table(self.report, self.corpus, measure)
             self.caption.value = measure_caption(self.table, measure)
             self.figure, self.svg = None, measure_svg(self.table, measure)
-            data = {"text/html": self.svg, "text/plain": f"<图：{MEASURES.get(measure, measure)}>"}
+            data = {"text/html": self.svg, "text/plain": f"<图：{STAT_LABELS.get(measure, measure)}>"}
         else:
             self.table = self.svg = None
             n = len(word_lengths(self.report)) if view == "words" else int(_stats(self.report)["sentences"])

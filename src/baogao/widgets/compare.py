@@ -1,7 +1,7 @@
 """Edition compare: the raw specimen and its corrected edition side by side.
 
 ``compare_html(diff_rows, ...)`` lays the two editions out line by line
-(``baogao.errata.edition_diff(expand_systematic=True)`` gives the rows: every
+(``baogao.sources.errata.edition_diff(expand_systematic=True)`` gives the rows: every
 occurrence of a systematic entry is its own row) and marks every change on
 both sides; each mark's ``title`` gives the entry, its category and
 certainty, the change and the errata's basis. ``EditionCompare`` adds
@@ -17,7 +17,9 @@ marks, not lines.
 
 from __future__ import annotations
 
-from .html import STYLE, esc
+from baogao.sources import errata
+from baogao.sources.shipped import specimen
+from baogao.widgets.html import STYLE, esc
 
 CATEGORY_NAMES = {
     "seo_title": "网站标题", "boilerplate": "网站附加文字", "ascii_punctuation": "半角标点",
@@ -116,8 +118,6 @@ def compare_html(diff_rows, raw: str | None = None, corrected: str | None = None
     ``categories``/``certainties``: mark only these (None: all).
     ``changed_only``: leave out the lines without a shown mark.
     """
-    from .. import errata
-    from ..data import specimen
 
     if raw is None:
         raw = specimen().text
@@ -172,8 +172,6 @@ class EditionCompare:
     def __init__(self, *, changed_only: bool = True):
         import ipywidgets as w
 
-        from .. import errata
-        from ..data import specimen
 
         self.diff = errata.edition_diff(expand_systematic=True)
         self.raw = specimen().text

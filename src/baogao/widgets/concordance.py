@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .html import STYLE, esc
+from baogao.concordance.index import as_reports, report_names
+from baogao.concordance.kwic import kwic
+from baogao.errors import BaogaoError
+from baogao.sources.shipped import corpus
+from baogao.widgets.html import STYLE, esc
 
 MAX_ROWS = 300  # rows shown; the hit count and the strip always cover every hit
 SORTS = {"none": None, "left": "left", "right": "right"}
@@ -62,7 +66,7 @@ def _rows(data) -> list[tuple[str, list[float]]]:
 def dispersion_svg(frame_or_positions, *, width: int = 560, label_width: int = 190, row: int = 16) -> str:
     """A dispersion strip as inline SVG: one row per report, one tick per hit.
 
-    Takes ``baogao.concordance.dispersion``'s frame (columns report,
+    Takes ``baogao.concordance.kwic.dispersion``'s frame (columns report,
     positions), a mapping label -> relative positions (0 = start, 1 = end),
     or one sequence of positions (one unlabelled row). Ticks are placed to a
     tenth of a pixel, so the same hits always give the same markup.
@@ -95,7 +99,6 @@ def hit_positions(frame, reports) -> dict[str, list[float]]:
 
     Every report gets a row, also those without a hit, in the given order.
     """
-    from ..concordance import as_reports, report_names
 
     rs = as_reports(reports)
     names = report_names(rs)
@@ -152,7 +155,6 @@ class Concordance:
     @property
     def corpus(self) -> list:
         if self._corpus is None:
-            from ..data import corpus
 
             self._corpus = corpus()
         return self._corpus
@@ -161,8 +163,6 @@ class Concordance:
         return [self.report] if self.scope.value == "report" else list(self.corpus)
 
     def _update(self, change=None) -> None:
-        from ..concordance import kwic
-        from ..errors import BaogaoError
 
         q = self.query.value.strip()
         if not q:

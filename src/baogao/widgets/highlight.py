@@ -23,8 +23,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..markers import STYLE_NAMES
-from .html import STYLE, esc
+from baogao.analysis.measures import analyze
+from baogao.analysis.phrases import (
+    four_char_occurrences,
+    numeric_occurrences,
+    quoted_occurrences,
+)
+from baogao.lint import FAMILIES, lint
+from baogao.text.markers import STYLE_NAMES
+from baogao.widgets.html import STYLE, esc
+from baogao.widgets.outline import section_choices
 
 #: layer -> (label, colour, what the legend says)
 LAYERS: dict[str, tuple[str, str, str]] = {
@@ -91,7 +99,6 @@ def _heading_marks(report) -> list[Mark]:
 
 
 def _lead_marks(report) -> list[Mark]:
-    from ..analysis import analyze
 
     leads = analyze(report).leads
     return [Mark(int(r.start), int(r.end), "leads", f"主旨句（{int(r.chars)} 字）：段落的第一句，只有一个分句，点明全段要点")
@@ -100,7 +107,6 @@ def _lead_marks(report) -> list[Mark]:
 
 def _formulation_marks(report) -> list[Mark]:
     # The style module's occurrence finders give exact offsets (its tables give lines only).
-    from ..style import numeric_occurrences, quoted_occurrences
 
     out = []
     for text, kind, a, b, _line in numeric_occurrences(report):
@@ -112,14 +118,12 @@ def _formulation_marks(report) -> list[Mark]:
 
 
 def _four_char_marks(report) -> list[Mark]:
-    from ..style import four_char_occurrences
 
     return [Mark(a, b, "four_char", f"四字格（{FOUR_CHAR_TYPES.get(kind, kind)}）：{phrase}")
             for phrase, kind, a, b, _line in four_char_occurrences(report)]
 
 
 def _quantity_marks(report) -> list[Mark]:
-    from ..analysis import analyze
 
     out = []
     for q in analyze(report).quantities.itertuples():
@@ -135,7 +139,6 @@ def _quantity_marks(report) -> list[Mark]:
 
 def finding_title(f) -> str:
     """A finding explained in one tooltip: message, suggestion, family, severity, rule."""
-    from ..lint import FAMILIES
 
     lines = [f.message]
     if f.suggestion:
@@ -154,7 +157,6 @@ def finding_span(report, f) -> tuple[int, int]:
 
 def _lint_marks(report, findings=None) -> list[Mark]:
     if findings is None:
-        from ..lint import lint
 
         findings = lint(report)
     out = []
@@ -273,8 +275,6 @@ class Highlighter:
     def __init__(self, report, layers=("headings", "leads", "quantities")):
         import ipywidgets as w
 
-        from ..lint import lint
-        from .outline import section_choices
 
         self.report = report
         self.marks = {name: layer_marks(report, name) for name in LAYERS if name != "lint"}

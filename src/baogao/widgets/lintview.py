@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .highlight import SEVERITY_NAMES, finding_span
-from .html import STYLE, esc
+from baogao.lint import FAMILIES, RULES, lint
+from baogao.widgets.highlight import SEVERITY_NAMES, finding_span
+from baogao.widgets.html import STYLE, esc
 
 CONTEXT = 30  # characters shown each side of a finding
 MAX_FINDINGS = 150  # shown at once; the counts always cover every finding
@@ -59,7 +60,6 @@ def summary_line(findings) -> str:
 def findings_html(report, findings, *, limit: int = MAX_FINDINGS, context: int = CONTEXT) -> str:
     """Each finding: where, family, severity and rule; its line with the finding
     marked; the explanation, the suggestion and the reference."""
-    from ..lint import FAMILIES, RULES
 
     parts = [STYLE, LINT_STYLE, '<div class="bg-box">', f'<div class="bg-meta">{summary_line(findings)}</div>']
     if not findings:
@@ -97,7 +97,6 @@ class LintViewer:
     def __init__(self, report, findings=None):
         import ipywidgets as w
 
-        from ..lint import FAMILIES, lint
 
         self.report = report
         self.findings = lint(report) if findings is None else list(findings)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import statistics
 
-from ..markers import STYLE_NAMES
-from ..outline import ISSUE_NAMES, Section
-from ..parts import PART_NAMES
-from .html import STYLE, esc, mark_spans
+from baogao.analysis.measures import analyze
+from baogao.structure.outline import ISSUE_NAMES, Section
+from baogao.structure.parts import PART_NAMES
+from baogao.text.markers import STYLE_NAMES
+from baogao.widgets.html import STYLE, esc, mark_spans
 
 
 def section_choices(report) -> list[tuple[str, int]]:
@@ -36,7 +37,6 @@ def _section_by_line(report, line: int) -> Section:
 def section_html(report, line: int) -> str:
     """The section starting at ``line``: its text with lead sentences marked,
     its length compared with its sibling sections, and its numbering issues."""
-    from ..analysis import analyze
 
     outline = report.outline()
     s = _section_by_line(report, line)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .html import STYLE, esc
+from baogao.text.tokens import cut_pairs
+from baogao.widgets.html import STYLE, esc
 
 UNITS = ("char", "word")
 
@@ -93,7 +94,6 @@ def pieces(question: Question) -> list[tuple[int, int, str]]:
     """
     s = question.sentence
     if question.unit == "word":
-        from ..tokens import cut_pairs
 
         out, at = [], 0
         for word, _tag in cut_pairs(s):

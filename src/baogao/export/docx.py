@@ -1,0 +1,429 @@
+"""Export a student's draft as Markdown or as a Word document laid out by GB/T 9704.
+
+Public interface: :func:`to_markdown`, :func:`to_docx` and :func:`export`
+(which picks the format from the file suffix). Both formats keep the text of
+every paragraph exactly as the draft has it (markers included, no Word
+automatic numbering), so that the exported file is the same draft in another
+dress: ``baogao.load(exported_docx).outline()`` equals the draft's outline.
+Content-farm boilerplate (element kind ``boilerplate``) is not part of a
+student's draft and is dropped by both exports. The draft's own indentation
+(full-width spaces) is dropped too: Markdown has no use for it and the .docx
+indents by paragraph format. See ``docs/export.md`` for the layout numbers.
+"""
+from __future__ import annotations
+
+import math
+import os
+import unicodedata
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING
+
+from baogao.export.blocks import _blocks
+from baogao.sources.load import load
+
+if TYPE_CHECKING:  # pragma: no cover
+    pass
+
+
+#: Page and text block in millimetres (GB/T 9704-2012, 5.2.1 and 5.2.2).
+PAGE_MM = (210, 297)
+
+
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}  # 天头, 地脚, 订口, 翻口
+
+
+LINES_PER_PAGE = 22
+
+
+CHARS_PER_LINE = 28
+
+
+BODY_PT = 16  # 3号
+
+
+TITLE_PT = 22  # 2号
+
+
+PAGE_NUMBER_PT = 14  # 4号
+
+
+_TWIPS_PER_MM = 1440 / 25.4
+
+
+def _twips(mm: float) -> int:
+    return round(mm * _TWIPS_PER_MM)
+
+
+#: 225 mm / 22 lines = 579.8 twips; rounded *down* to 579 twips (28.95 pt),
+#: because 22 lines of 580 twips (29 pt) are 0.07 mm taller than the text
+#: block and Word would then fit only 21 lines on a page.
+LINE_PITCH_TWIPS = math.floor(
+    (_twips(PAGE_MM[1]) - _twips(MARGINS_MM["top"]) - _twips(MARGINS_MM["bottom"])) / LINES_PER_PAGE)
+
+
+LINE_PITCH_PT = LINE_PITCH_TWIPS / 20
+
+
+#: 156 mm / 28 characters = 15.79 pt per character, a little under the 16 pt
+#: of 3号: every character of body-size text is condensed by 5 twips
+#: (0.25 pt), so 28 characters take 441 pt of the 442.2 pt line.
+TEXT_WIDTH_TWIPS = _twips(PAGE_MM[0]) - _twips(MARGINS_MM["left"]) - _twips(MARGINS_MM["right"])
+
+
+CHAR_SPACING_TWIPS = -math.ceil(BODY_PT * 20 - TEXT_WIDTH_TWIPS / CHARS_PER_LINE)
+
+
+#: Fonts. East Asian names are the ones Windows has shipped since Vista (仿宋,
+#: 楷体, 黑体), so a student's Word finds them; the _GB2312 variants of
+#: government machines are listed as alternative names in the font table.
+#: 方正小标宋简体 is not a system font: where it is missing, Word and
+#: LibreOffice substitute another Song face for the title.
+TITLE_FONT = "方正小标宋简体"
+
+
+FANGSONG = "仿宋"
+
+
+KAITI = "楷体"
+
+
+HEITI = "黑体"
+
+
+SONGTI = "宋体"
+
+
+LATIN_FONT = "Times New Roman"
+
+
+_FONT_TABLE = {  # name: (alternative names, w:family, w:pitch)
+    TITLE_FONT: ("FZXiaoBiaoSong-B05S", "roman", "variable"),
+    FANGSONG: ("仿宋_GB2312,FangSong", "modern", "fixed"),
+    KAITI: ("楷体_GB2312,KaiTi", "modern", "fixed"),
+    HEITI: ("SimHei", "modern", "fixed"),
+    SONGTI: ("SimSun", "auto", "variable"),
+}
+
+
+@dataclass(frozen=True)
+class _Style:
+    style_id: str
+    name: str
+    east_asia: str = FANGSONG
+    size: float = BODY_PT
+    align: str = "both"  # w:jc
+    first_line_chars: int = 0  # first-line indent, in characters
+    right_chars: int = 0  # right indent, in characters
+    outline_level: int | None = None  # 0 = level 1
+    space_before_lines: int = 0
+    space_after_lines: int = 0
+    keep_next: bool = False
+    bold: bool = False
+
+
+_STYLES = {
+    "title": _Style("GwTitle", "公文标题", TITLE_FONT, TITLE_PT, "center", space_after_lines=1),
+    "subtitle": _Style("GwSubtitle", "题注", KAITI, align="center"),
+    "speaker": _Style("GwSpeaker", "报告人", KAITI, align="center"),
+    "salutation": _Style("GwSalutation", "称呼", align="left"),
+    "addressee": _Style("GwAddressee", "主送机关", align="left"),
+    "paragraph": _Style("GwBody", "公文正文", first_line_chars=2),
+    1: _Style("GwLevel1", "一级标题", HEITI, align="left", first_line_chars=2,
+              outline_level=0, keep_next=True),
+    2: _Style("GwLevel2", "二级标题", KAITI, align="left", first_line_chars=2,
+              outline_level=1, keep_next=True),
+    3: _Style("GwLevel3", "三级标题", FANGSONG, align="left", first_line_chars=2,
+              outline_level=2, keep_next=True),
+    4: _Style("GwLevel4", "四级标题", FANGSONG, align="left", first_line_chars=2,
+              outline_level=3, keep_next=True),
+    "attachment": _Style("GwAttachment", "附件说明", first_line_chars=2, space_before_lines=1),
+    "signature": _Style("GwSignature", "署名", align="right", right_chars=4, space_before_lines=1),
+    "date": _Style("GwDate", "成文日期", align="right", right_chars=4),
+}
+
+
+#: GB/T 9704 names only the typeface of levels 3 and 4 (仿宋); we add no bold.
+#: Run-in headings use a character style linked to the heading's paragraph
+#: style, so restyling 一级标题 in Word restyles both kinds of heading.
+_CHAR_SUFFIX = "Char"  # style id of the linked character style: GwLevel1Char
+
+
+_CHAR_NAME_SUFFIX = "字符"  # its name: 一级标题字符
+
+
+DATE_RIGHT_CHARS = 4  # 成文日期 右空四字
+
+
+def _ordered_child(parent, tag: str, order: tuple[str, ...]):
+    """The child ``tag`` of ``parent``, created in schema order if missing."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    found = parent.find(qn(tag))
+    if found is not None:
+        return found
+    child = OxmlElement(tag)
+    successors = order[order.index(tag) + 1:]
+    for el in parent:
+        if el.tag in {qn(t) for t in successors}:
+            el.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+_PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+              "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+              "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+              "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+              "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+              "w:pPrChange")
+
+
+_RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+              "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
+              "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing",
+              "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+              "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+              "w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def _set(el, **attrs) -> None:
+    from docx.oxml.ns import qn
+
+    for key, value in attrs.items():
+        el.set(qn("w:" + key), str(value))
+
+
+def _set_fonts(rpr, east_asia: str, latin: str = LATIN_FONT, size: float | None = None,
+               bold: bool = False, spacing: int | None = None) -> None:
+    """Explicit fonts (no theme fonts) for every script, and the size."""
+    from docx.oxml.ns import qn
+
+    fonts = _ordered_child(rpr, "w:rFonts", _RPR_ORDER)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn("w:" + attr), None)  # a theme font would win over the name
+    # hint="eastAsia": quotation marks and dashes (“ ” — …), which Unicode
+    # shares between scripts, are drawn in the East Asian font, full width.
+    _set(fonts, ascii=latin, hAnsi=latin, cs=latin, eastAsia=east_asia, hint="eastAsia")
+    if bold:
+        _ordered_child(rpr, "w:b", _RPR_ORDER)
+        _ordered_child(rpr, "w:bCs", _RPR_ORDER)
+    if spacing is not None:  # character spacing in twips (negative: condensed)
+        _set(_ordered_child(rpr, "w:spacing", _RPR_ORDER), val=spacing)
+    if size is not None:
+        _set(_ordered_child(rpr, "w:sz", _RPR_ORDER), val=round(size * 2))
+        _set(_ordered_child(rpr, "w:szCs", _RPR_ORDER), val=round(size * 2))
+
+
+def _set_paragraph(ppr, style: _Style) -> None:
+    em = round(BODY_PT * 20)  # one character of body text, in twips
+    if style.keep_next:
+        _ordered_child(ppr, "w:keepNext", _PPR_ORDER)
+    spacing = _ordered_child(ppr, "w:spacing", _PPR_ORDER)
+    _set(spacing, before=style.space_before_lines * LINE_PITCH_TWIPS,
+         after=style.space_after_lines * LINE_PITCH_TWIPS,
+         line=LINE_PITCH_TWIPS, lineRule="exact")
+    ind = _ordered_child(ppr, "w:ind", _PPR_ORDER)
+    # Both forms: w:*Chars (hundredths of a character, what Word shows as
+    # "2 字符") and the same in twips for applications that ignore the first.
+    _set(ind, firstLine=style.first_line_chars * em, firstLineChars=style.first_line_chars * 100,
+         right=style.right_chars * em, rightChars=style.right_chars * 100)
+    _set(_ordered_child(ppr, "w:jc", _PPR_ORDER), val=style.align)
+    if style.outline_level is not None:
+        _set(_ordered_child(ppr, "w:outlineLvl", _PPR_ORDER), val=style.outline_level)
+
+
+def _setup_styles(document) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = document.styles
+    # Document defaults and Normal: 3号 仿宋, Chinese language, the line pitch.
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr, FANGSONG, size=BODY_PT)
+    _set(_ordered_child(rpr, "w:lang", _RPR_ORDER), val="en-US", eastAsia="zh-CN", bidi="ar-SA")
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    _set(_ordered_child(ppr, "w:spacing", _PPR_ORDER), before=0, after=0,
+         line=LINE_PITCH_TWIPS, lineRule="exact")
+
+    normal = styles["Normal"].element
+    npr = normal.get_or_add_pPr()
+    # No widow control: every full page holds its 22 lines.
+    _set(_ordered_child(npr, "w:widowControl", _PPR_ORDER), val=0)
+    # No automatic space between Chinese and Latin letters or digits (2025年).
+    _set(_ordered_child(npr, "w:autoSpaceDE", _PPR_ORDER), val=0)
+    _set(_ordered_child(npr, "w:autoSpaceDN", _PPR_ORDER), val=0)
+    _set_fonts(normal.get_or_add_rPr(), FANGSONG, size=BODY_PT, spacing=CHAR_SPACING_TWIPS)
+
+    for key, spec in _STYLES.items():
+        style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+        style.element.set(qn("w:styleId"), spec.style_id)  # ASCII ids travel better
+        style.base_style = styles["Normal"]
+        style.quick_style = True  # shown in Word's style gallery
+        _set_paragraph(style.element.get_or_add_pPr(), spec)
+        _set_fonts(style.element.get_or_add_rPr(), spec.east_asia, size=spec.size, bold=spec.bold,
+                   spacing=CHAR_SPACING_TWIPS if spec.size == BODY_PT else 0)
+        if isinstance(key, int):  # heading levels: a linked character style for run-in use
+            char = styles.add_style(spec.name + _CHAR_NAME_SUFFIX, WD_STYLE_TYPE.CHARACTER)
+            char.element.set(qn("w:styleId"), spec.style_id + _CHAR_SUFFIX)
+            char.base_style = styles["Default Paragraph Font"]
+            _set_fonts(char.element.get_or_add_rPr(), spec.east_asia, bold=spec.bold)
+            for el, target in ((style.element, char.style_id), (char.element, spec.style_id)):
+                link = OxmlElement("w:link")
+                _set(link, val=target)
+                # w:link comes right after w:basedOn/w:next in a style
+                el.find(qn("w:basedOn")).addnext(link)
+
+
+def _setup_page(document) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+    section.gutter = Mm(0)
+    # No document grid (w:type): every paragraph has an exact line height
+    # already, and LibreOffice (7.4) misreads the negative w:charSpace that a
+    # 28-character grid needs, spreading a line over twice its width. The 28
+    # characters per line come from CHAR_SPACING_TWIPS instead.
+    grid = section._sectPr.find(qn("w:docGrid"))
+    for attr in ("type", "charSpace"):
+        grid.attrib.pop(qn("w:" + attr), None)
+    _set(grid, linePitch=LINE_PITCH_TWIPS)
+
+
+def _page_number_footer(document) -> None:
+    """Page numbers as GB/T 9704 wants them: 4号 半角宋体, "— 1 —",
+    odd pages right and even pages left, one character in from the text block.
+
+    The number's top sits about 7 mm under the text block: 35 mm of bottom
+    margin minus 7 mm, minus one 20 pt line, gives a footer distance of 21 mm.
+    """
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Mm, Pt
+
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    section.footer_distance = Mm(21)
+    rpr = (f'<w:rPr><w:rFonts w:ascii="{SONGTI}" w:hAnsi="{SONGTI}" w:eastAsia="{SONGTI}" '
+           f'w:cs="{SONGTI}" w:hint="eastAsia"/><w:spacing w:val="0"/><w:sz w:val="{PAGE_NUMBER_PT * 2}"/>'
+           f'<w:szCs w:val="{PAGE_NUMBER_PT * 2}"/></w:rPr>')
+    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                          (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]
+        p.alignment = align
+        fmt = p.paragraph_format
+        fmt.line_spacing = Pt(20)
+        fmt.first_line_indent = Pt(0)
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            fmt.right_indent = Pt(PAGE_NUMBER_PT)
+        else:
+            fmt.left_indent = Pt(PAGE_NUMBER_PT)
+        p._p.append(parse_xml(f'<w:r {nsdecls("w")}>{rpr}<w:t xml:space="preserve">— </w:t></w:r>'))
+        p._p.append(parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r>{rpr}<w:t>1</w:t></w:r></w:fldSimple>'))
+        p._p.append(parse_xml(f'<w:r {nsdecls("w")}>{rpr}<w:t xml:space="preserve"> —</w:t></w:r>'))
+
+
+def _font_table(document) -> None:
+    """Declare the fonts with charset GB2312 and alternative names.
+
+    When a font is missing, Word picks a substitute from this entry (a
+    Chinese font of the same family) rather than from nothing.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    part = next((r.target_part for r in document.part.rels.values()
+                 if r.reltype == RT.FONT_TABLE), None)
+    if part is None:  # pragma: no cover - python-docx's template has one
+        return
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    root = etree.fromstring(part.blob)
+    for name, (alt, family, pitch) in _FONT_TABLE.items():
+        font = etree.SubElement(root, f"{{{w}}}font", {f"{{{w}}}name": name})
+        etree.SubElement(font, f"{{{w}}}altName", {f"{{{w}}}val": alt})
+        etree.SubElement(font, f"{{{w}}}charset", {f"{{{w}}}val": "86"})  # GB2312
+        etree.SubElement(font, f"{{{w}}}family", {f"{{{w}}}val": family})
+        etree.SubElement(font, f"{{{w}}}pitch", {f"{{{w}}}val": pitch})
+    # python-docx keeps parts it does not model as bytes; replace them.
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _width_in_chars(text: str) -> float:
+    """Width of a line in characters of body text: Latin letters and digits are half."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+
+
+def to_docx(report, target: "str | os.PathLike | IO[bytes]") -> None:
+    """Write the draft as a Word document laid out by GB/T 9704-2012.
+
+    ``target`` is a path or a binary file object. The layout (A4, text block
+    156 × 225 mm, 22 lines of 28 characters, 3号 仿宋 body, 2号 小标宋
+    title, heading fonts by level, signature and date on the right, page
+    numbers) is described in ``docs/export.md``. Each element of the draft
+    becomes one paragraph in a named style (公文标题, 主送机关, 公文正文,
+    一级标题 … 四级标题, 署名, 成文日期, …); the text, markers included, is
+    the draft's own. Standalone headings carry an outline level so that
+    Word's navigation pane — and ``baogao.load`` — see them as headings;
+    run-in headings are a run in the heading's character style at the start
+    of a body paragraph. Boilerplate is dropped.
+    """
+    import docx
+
+
+    blocks = _blocks(load(report))
+    document = docx.Document()
+    _setup_styles(document)
+    _setup_page(document)
+    _page_number_footer(document)
+    _font_table(document)
+    core = document.core_properties
+    core.title = next((b.text for b in blocks if b.kind == "title"), "")
+    core.language = "zh-CN"
+
+    date = next((b.text for b in blocks if b.kind == "date"), None)
+    for block in blocks:
+        if block.kind == "heading":
+            spec = _STYLES[min(block.heading.level, 4)]
+        else:
+            spec = _STYLES.get(block.kind, _STYLES["paragraph"])  # closing: a body paragraph
+        p = document.add_paragraph(style=spec.name)
+        if block.kind == "heading" and block.heading.level > 4:
+            # No style below 四级标题: give the paragraph its own outline level.
+            _set(_ordered_child(p._p.get_or_add_pPr(), "w:outlineLvl", _PPR_ORDER),
+                 val=min(block.heading.level, 9) - 1)
+        # The East Asian font is named on every run too (w:eastAsia), as GB/T 9704
+        # layouts are usually checked run by run; it repeats the style's font,
+        # so the styles still tell what each kind of paragraph is.
+        if block.kind == "paragraph" and block.heading is not None:
+            head = _STYLES[min(block.heading.level, 4)]
+            run = p.add_run(block.text[:block.split], style=head.name + _CHAR_NAME_SUFFIX)
+            _set_fonts(run._r.get_or_add_rPr(), head.east_asia, bold=head.bold)
+            run = p.add_run(block.text[block.split:])
+            _set_fonts(run._r.get_or_add_rPr(), spec.east_asia)
+        else:
+            run = p.add_run(block.text)
+            _set_fonts(run._r.get_or_add_rPr(), spec.east_asia, bold=spec.bold)
+        if block.kind == "signature" and date is not None:
+            # Centre the signature over the date, which stands four characters
+            # in from the right: shift it by half the difference of widths.
+            chars = max(0.0, DATE_RIGHT_CHARS + (_width_in_chars(date) - _width_in_chars(block.text)) / 2)
+            ind = _ordered_child(p._p.get_or_add_pPr(), "w:ind", _PPR_ORDER)
+            _set(ind, right=round(chars * BODY_PT * 20), rightChars=round(chars * 100))
+    document.save(target)
+
+
+DOCX_SUFFIXES = (".docx",)

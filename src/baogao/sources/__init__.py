@@ -1,0 +1,9 @@
+"""Where reports come from, each becoming one ``Report``.
+
+- ``files``: bytes from a path, encodings, bad input as one Chinese sentence;
+- ``docx``: the paragraphs of a Word file (automatic numbering rendered);
+- ``load``: ``baogao.load`` — paths, strings and bytes;
+- ``shipped``: the texts shipped with the kit (specimen, corpus, examples) and
+  ``get(name)``, the one resolver of a name or a path;
+- ``errata``: the specimen's errata and its corrected edition.
+"""

@@ -1,0 +1,8 @@
+"""The structure parser of docs/structure.md: what ``Report.outline()`` returns.
+
+- ``elements``: each paragraph's element kind (title, 主送机关, heading, 落款 …);
+- ``headings``: heading candidates, series and levels, numbering issues;
+- ``enumerations``: 一是…二是… and 第一，…第二，… inside paragraphs;
+- ``parts``: the functional parts (opening, review, tasks, closing …);
+- ``outline``: ``Outline`` and ``build_outline``, which joins them.
+"""

@@ -1,0 +1,286 @@
+"""Headings: which paragraphs head a section, at what level, and numbering issues.
+
+The rules are those of ``docs/structure.md``: markers at paragraph starts,
+standalone versus run-in, series decided by majority, levels inferred per
+document from the order in which styles appear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from baogao.paragraphs import Paragraph
+from baogao.text.markers import (
+    Marker,
+    find_enumeration_markers,
+    match_marker,
+    numeral,
+    render,
+)
+
+STANDALONE_MAX = 60  # characters of a standalone numbered heading, marker included
+RUN_IN_MAX = 40  # characters of a run-in heading sentence
+UNNUMBERED_MAX = 30  # characters of an unnumbered heading
+
+_SENT_END = "。！？!?"
+_NO_PUNCT_EXCEPT = re.compile(r"[，。；：！？,.;:!?（）()—…·\-]")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    number: int | None
+    marker: str
+    style: str
+    title: str
+    line: int
+    run_in: bool
+    paragraph: int  # 1-based paragraph index
+    chinese: bool = True
+
+    def to_dict(self) -> dict:
+        return {"level": self.level, "number": self.number, "marker": self.marker,
+                "style": self.style, "title": self.title, "line": self.line, "run_in": self.run_in}
+
+
+@dataclass(frozen=True)
+class NumberingIssue:
+    kind: str  # gap | repeat | style_change | out_of_order
+    line: int
+    expected: str
+    message: str
+    found: str = ""
+    column: int | None = None  # 1-based column of ``found`` in its line, when known
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "line": self.line, "expected": self.expected,
+                "message": self.message}
+
+
+@dataclass
+class Candidate:
+    """A paragraph that may be a heading, with the evidence."""
+
+    paragraph: Paragraph
+    marker: Marker | None
+    standalone: bool
+    run_in: bool
+    title: str
+    hint_level: int | None = None
+
+    @property
+    def heading_like(self) -> bool:
+        if self.hint_level is not None:
+            return True
+        if self.marker is not None and self.marker.style in ("cn-shi", "cn-di"):
+            return self.standalone
+        return self.standalone or self.run_in
+
+
+def family(style: str, chinese: bool = True) -> str:
+    """The style a wrong-but-common form imitates (for levels and style changes)."""
+    if style == "half-paren":
+        return "cn-paren" if chinese else "arabic-paren"
+    if style == "arabic-dun":
+        return "arabic-dot"
+    return style
+
+
+def candidate(p: Paragraph, hint_level: int | None = None) -> Candidate | None:
+    """Evidence that a paragraph opening with a marker is a heading."""
+    text = p.clean.strip()
+    marker = match_marker(text)
+    if marker is None:
+        return None
+    rest = text[len(marker.text):].lstrip()
+    if not rest:
+        return None
+    inner = rest[:-1]
+    # A heading is one short sentence: no sentence end, semicolon or second
+    # enumeration marker inside (一是…；二是… is an enumeration, not a heading).
+    standalone = (len(text) <= STANDALONE_MAX and not any(c in inner for c in _SENT_END + "；;")
+                  and not rest.endswith(("；", ";", "：", ":", "，", ","))
+                  and len(find_enumeration_markers(text)) <= 1)
+    run_in, title = False, rest.rstrip("。")
+    if not standalone:
+        ends = [i for i, c in enumerate(rest) if c in _SENT_END]
+        if ends and ends[0] < len(rest) - 1:
+            first = ends[0]
+            title = rest[:first]
+            run_in = first <= RUN_IN_MAX
+        else:
+            title = rest
+    return Candidate(p, marker, standalone, run_in, title, hint_level)
+
+
+def unnumbered_candidate(p: Paragraph, next_p: Paragraph | None) -> bool:
+    """A short standalone line without punctuation, followed by a longer paragraph."""
+    text = p.clean.strip()
+    if not text or len(text) > UNNUMBERED_MAX or _NO_PUNCT_EXCEPT.search(text):
+        return False
+    if re.fullmatch(r"[0-9０-９\s]+", text):
+        return False
+    if next_p is None:
+        return False
+    # The next paragraph must be body text, not another short label (table cells).
+    following = next_p.clean.strip()
+    return len(following) > len(text) and (
+        len(following) > UNNUMBERED_MAX or any(c in following for c in "。！？；"))
+
+
+def decide_series(cands: list[Candidate], continues: "Callable[[Candidate], bool]" = lambda c: False
+                  ) -> tuple[set[int], list[list[Candidate]]]:
+    """Which marker candidates are headings, and which runs are list items.
+
+    Paragraph-opening markers of one family form series (a marker numbered
+    1 starts a new one); a series is headings when most of its members are
+    heading-like, a tie counting as headings. 一是 and 第一， head a section
+    only when standalone; otherwise the enumeration finder takes them.
+    A series of those that does not start at 1 heads sections only when all
+    of it is standalone and it does not continue an enumeration of the
+    paragraph before (``continues``): the specimen's lone 第五, does.
+    Returns the chosen paragraph indexes and the runs judged to be items.
+    """
+    series: dict[str, list[list[Candidate]]] = {}
+    for c in cands:
+        if c.marker is None:
+            continue
+        key = family(c.marker.style, c.marker.chinese)
+        runs = series.setdefault(key, [])
+        if not runs or c.marker.number == 1:
+            runs.append([])
+        runs[-1].append(c)
+    chosen: set[int] = set()
+    items: list[list[Candidate]] = []
+    for runs in series.values():
+        for run in runs:
+            if run[0].marker.style in ("cn-shi", "cn-di"):
+                # Headings only in a series that starts at 1 and is mostly
+                # standalone lines (the specimen's 一是/二是); a short 三是
+                # item after long 二是 items stays an item.
+                standalone = [c for c in run if c.heading_like]
+                if run[0].marker.number == 1 and 2 * len(standalone) > len(run):
+                    chosen.update(c.paragraph.index for c in standalone)
+                elif (run[0].marker.number != 1 and len(standalone) == len(run)
+                      and not continues(run[0])):
+                    chosen.update(c.paragraph.index for c in run)
+                continue
+            like = sum(1 for c in run if c.heading_like)
+            if 2 * like >= len(run):
+                chosen.update(c.paragraph.index for c in run)
+            else:
+                hinted = [c for c in run if c.hint_level is not None]
+                chosen.update(c.paragraph.index for c in hinted)
+                rest = [c for c in run if c.hint_level is None]
+                if rest:
+                    items.append(rest)
+    for c in cands:
+        if c.hint_level is not None:
+            chosen.add(c.paragraph.index)
+    items.sort(key=lambda run: run[0].paragraph.line)
+    return chosen, items
+
+
+@dataclass
+class _Level:
+    styles: list[str]  # families used, the current one last
+    last: int | None
+    chinese: bool
+    style_shown: str  # the last actual style, for messages
+
+
+def assign_levels(items: list[tuple[Candidate, bool]]) -> tuple[list[Heading], list[NumberingIssue]]:
+    """Infer levels for heading candidates in document order.
+
+    ``items`` pairs each heading's evidence with whether it is unnumbered.
+    """
+    stack: list[_Level] = []
+    headings: list[Heading] = []
+    issues: list[NumberingIssue] = []
+    for cand, unnumbered in items:
+        p = cand.paragraph
+        if unnumbered or cand.marker is None:
+            style, number, marker_text, chinese = "none", None, "", True
+        else:
+            style, number = cand.marker.style, cand.marker.number
+            marker_text, chinese = cand.marker.text, cand.marker.chinese
+        fam = family(style, chinese)
+
+        if cand.hint_level is not None:
+            depth = min(cand.hint_level, len(stack) + 1)
+            del stack[depth:]
+            if len(stack) < depth:
+                stack.append(_Level([fam], None, chinese, style))
+            level_index = depth - 1
+            _check(stack[level_index], fam, style, number, marker_text, chinese, p.line, issues)
+        else:
+            level_index = None
+            for i in range(len(stack) - 1, -1, -1):
+                if fam in stack[i].styles:
+                    level_index = i
+                    break
+            if level_index is None and fam == "none" and stack:
+                level_index = 0  # 结束语 after numbered sections goes back to the top
+                stack[0].styles.append(fam)
+            if level_index is None and number is not None and number != 1 and stack:
+                for i in range(len(stack) - 1, -1, -1):
+                    last = stack[i].last
+                    if last is not None and last < number <= last + 3:
+                        level_index = i
+                        break
+            if level_index is None:
+                stack.append(_Level([fam], None, chinese, style))
+                level_index = len(stack) - 1
+            del stack[level_index + 1:]
+            _check(stack[level_index], fam, style, number, marker_text, chinese, p.line, issues)
+        title = cand.title if cand.marker is not None and not unnumbered else p.clean.strip()
+        headings.append(Heading(level_index + 1, number, marker_text, style, title, p.line,
+                                cand.run_in and not cand.standalone, p.index, chinese))
+    return headings, issues
+
+
+def _check(level: _Level, fam: str, style: str, number: int | None, marker: str,
+           chinese: bool, line: int, issues: list[NumberingIssue]) -> None:
+    """Compare a heading with the level it joins; update the level."""
+    current = level.styles[-1]
+    if fam != current and fam != "none" and current != "none" and level.last is not None:
+        expected = render(current, number or 1, chinese=level.chinese)
+        issues.append(NumberingIssue(
+            "style_change", line, expected,
+            f"同一级标题的编号样式由“{render(current, level.last, chinese=level.chinese)}”式"
+            f"变为“{marker}”式：应统一，例如写作“{expected}”。", marker))
+    if fam in level.styles:
+        level.styles.remove(fam)
+    level.styles.append(fam)
+    if number is not None:
+        issues.extend(sequence_issues(level.last, number, fam, chinese, line, marker, "标题"))
+        level.last = number
+        level.chinese = chinese
+    level.style_shown = style
+
+
+def sequence_issues(last: int | None, number: int, style: str, chinese: bool, line: int,
+                    marker: str, what: str) -> list[NumberingIssue]:
+    """Gap, repeat or out-of-order between the previous number and this one."""
+    def cn(n: int) -> str:
+        return numeral(style, n, chinese=chinese)
+
+    if last is None:
+        if number != 1:
+            return [NumberingIssue("gap", line, cn(1),
+                                   f"{what}编号从“{marker}”开始，缺少“{cn(1)}”。", marker)]
+        return []
+    if number == last + 1:
+        return []
+    if number == last:
+        return [NumberingIssue("repeat", line, cn(last + 1),
+                               f"{what}编号“{marker}”与上一个重复，应为“{cn(last + 1)}”。", marker)]
+    if number > last + 1:
+        missing = "、".join(cn(n) for n in range(last + 1, number))
+        return [NumberingIssue("gap", line, cn(last + 1),
+                               f"{what}编号从“{cn(last)}”跳到“{cn(number)}”，缺少“{missing}”。", marker)]
+    return [NumberingIssue("out_of_order", line, cn(last + 1),
+                           f"{what}编号“{marker}”排在“{cn(last)}”之后，顺序颠倒，应为“{cn(last + 1)}”。",
+                           marker)]

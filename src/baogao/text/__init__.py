@@ -1,0 +1,8 @@
+"""Strings with no ``Report``: what every layer above reads text with.
+
+- ``sentences``: sentence and clause spans (GB/T 15834 marks), character counts;
+- ``markers``: heading and enumeration markers (一、（一）1.（1）一是 第一，…);
+- ``tokens``: the kit's jieba segmenter, quiet and cached;
+- ``charsets``: GB2312 and the share of traditional characters;
+- ``lexicon``: the shipped data folder and its word lists.
+"""
