@@ -9,17 +9,16 @@ from __future__ import annotations
 import sys
 import warnings
 
-from baogao.cli.common import _show_warning, guarded
+from baogao.cli.common import guarded, show_warning
 from baogao.cli.reports import COMMANDS, build_parser
 from baogao.cli.teach import main as teach_main
 
 
 def main(argv: list[str] | None = None) -> int:
-    warnings.showwarning = _show_warning
+    warnings.showwarning = show_warning
     if argv is None:
         argv = sys.argv[1:]
     if argv and argv[0] == "teach":
-
         return teach_main(argv[1:])
 
     def run() -> int:

@@ -71,5 +71,6 @@ def guarded(run, *, interrupted: str = "已中断。") -> int:
         return EXIT_INTERNAL
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None):
+def show_warning(message, category, filename, lineno, file=None, line=None):
+    """Warnings reach a student as one Chinese line on stderr, without Python's source line."""
     sys.stderr.write(f"提示：{message}\n")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
+from importlib.metadata import PackageNotFoundError, version
 
-from baogao import __version__
 from baogao.analysis.measures import analyze
 from baogao.analysis.stats import STAT_LABELS
 from baogao.cli.common import EXIT_FINDINGS, EXIT_OK, ChineseParser
@@ -19,9 +20,18 @@ from baogao.concordance.keywords import keyness
 from baogao.concordance.kwic import kwic
 from baogao.errors import UsageError
 from baogao.export import export
-from baogao.lint import FAMILIES, catalogue, lint
+from baogao.lint import FAMILIES, SEVERITY_LABELS, catalogue, lint
+from baogao.lint.format import location_text, message_text, summary_text
 from baogao.sources.load import load
 from baogao.sources.shipped import get
+
+
+def installed_version() -> str:
+    """The version of the installed baogao package ("unknown" when run from a bare checkout)."""
+    try:
+        return version("baogao")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:
@@ -35,7 +45,7 @@ def _add_input(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(prog="baogao", description="baogao（报告）：分析中文工作报告的结构、文风与差错。")
-    parser.add_argument("--version", action="version", version=f"baogao {__version__}")
+    parser.add_argument("--version", action="version", version=f"baogao {installed_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseParser)
     sub.required = True
     p = sub.add_parser("outline", help="提纲：标题层级、要素、功能部分、列举与编号问题")
@@ -73,7 +83,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_report(args):
     """Resolve FILE: a path, or a text shipped with the kit."""
-
     if os.path.exists(args.file):
         return load(args.file, encoding=args.encoding, max_bytes=args.max_bytes)
     return get(args.file)
@@ -93,18 +102,14 @@ def cmd_outline(args) -> int:
     return EXIT_OK
 
 
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-
-
 def _split(value: str) -> list[str]:
     return [v.strip() for v in value.replace("，", ",").split(",") if v.strip()]
 
 
 def cmd_lint(args) -> int:
-
     if args.list_rules:
         for r in catalogue():
-            sys.stdout.write(f"{r.id:<32} {FAMILIES[r.family]:<8} {SEVERITY_ZH[r.severity]}  {r.title}\n")
+            sys.stdout.write(f"{r.id:<32} {FAMILIES[r.family]:<8} {SEVERITY_LABELS[r.severity]}  {r.title}\n")
         return EXIT_OK
     if not args.file:
         raise UsageError("缺少参数：请指定要校对的文件，例如：baogao lint 报告.docx")
@@ -119,27 +124,21 @@ def cmd_lint(args) -> int:
 
 def render_findings(report, findings) -> str:
     """Findings by line, each with its context and the offending text marked 【…】."""
-    from collections import Counter
-
     out = []
     for f in findings:
         line = report.line(f.line).text
         a, b = f.column - 1, f.end_column - 1
         left = line[max(0, a - 12):a]
         right = line[b:b + 12]
-        sugg = f"  建议：{f.suggestion}" if f.suggestion else ("  建议：删除" if f.suggestion == "" else "")
-        out.append(f"第{f.line}行第{f.column}列  {SEVERITY_ZH[f.severity]}  [{f.rule}] {f.message}{sugg}")
+        out.append(f"{location_text(f)}  {SEVERITY_LABELS[f.severity]}  [{f.rule}] {message_text(f)}")
         marked = line[a:b] if b - a <= 40 else line[a:a + 18] + "……" + line[b - 18:b]
         out.append(f"    …{left}【{marked}】{right}…")
-    counts = Counter(f.severity for f in findings)
-    out.append(f"共 {len(findings)} 处：错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}。")
+    out.append(summary_text(findings))
     return "\n".join(out) + "\n"
 
 
 def _plain(value):
     """numpy and pandas scalars as plain JSON values (NaN as null, 12.0 as 12)."""
-    import math
-
     if hasattr(value, "item"):
         value = value.item()
     if isinstance(value, float):
@@ -151,7 +150,6 @@ def _plain(value):
 
 
 def cmd_stats(args) -> int:
-
     report = open_report(args)
     stats = {k: _plain(v) for k, v in analyze(report).stats.items()}
     if args.json:
@@ -166,7 +164,6 @@ def cmd_stats(args) -> int:
 
 
 def cmd_numbers(args) -> int:
-
     report = open_report(args)
     q = analyze(report).quantities
     rows = [{"raw": r.raw, "value": _plain(r.value), "unit": r.unit, "qualifier": r.qualifier,
@@ -183,7 +180,6 @@ def cmd_numbers(args) -> int:
 
 
 def cmd_kwic(args) -> int:
-
     report = open_report(args)
     frame = kwic(report, args.query, regex=args.regex, window=args.window, sort=args.sort)
     rows = [{"line": int(r.line), "column": int(r.column), "left": r.left, "match": r.match,
@@ -199,7 +195,6 @@ def cmd_kwic(args) -> int:
 
 
 def cmd_keywords(args) -> int:
-
     report = open_report(args)
     frame = keyness(report, method=args.method, top=args.top)
     rows = [{"word": r.word, "score": round(float(r.score), 3), "freq": int(r.freq),
@@ -216,7 +211,6 @@ def cmd_keywords(args) -> int:
 
 
 def cmd_export(args) -> int:
-
     report = open_report(args)
     path = export(report, args.out)
     if args.json:

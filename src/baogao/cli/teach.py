@@ -63,7 +63,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_make_exercises(args) -> int:
-
     changed = make_exercises(args.solutions, args.exercises, check=args.check)
     if args.check:
         if changed:
@@ -81,7 +80,6 @@ def cmd_make_exercises(args) -> int:
 
 
 def cmd_reset(args) -> int:
-
     backup = reset(args.notebook, source=args.source)
     if backup is not None:
         sys.stdout.write(f"已重置 {args.notebook}；原来的笔记本备份在 {backup}。\n")
@@ -91,6 +89,7 @@ def cmd_reset(args) -> int:
 
 
 def cmd_grade(args) -> int:
+    # heavy: baogao.teach.grade runs notebooks (nbclient, tqdm); loaded only to grade.
     from baogao.teach.grade import grade, summary_path
 
     if args.workers is not None and args.workers < 1:

@@ -6,6 +6,7 @@ Rules live in one module per family and register themselves (see
 
 from __future__ import annotations
 
+from baogao.lazy import pandas as pd
 from baogao.lint import (  # noqa: F401  (registration)
     damage,
     document,
@@ -20,6 +21,7 @@ from baogao.lint.registry import (
     FAMILIES,
     RULES,
     SEVERITIES,
+    SEVERITY_LABELS,
     Context,
     Finding,
     Rule,
@@ -32,7 +34,6 @@ SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
 def lint(report, *, select=None, ignore=None) -> list[Finding]:
     """All findings of the chosen rules on a report, by line and column."""
-
     report = load(report)
     ctx = Context(report)
     genre = ctx.outline.genre
@@ -53,10 +54,8 @@ def lint(report, *, select=None, ignore=None) -> list[Finding]:
 
 def findings_frame(findings):
     """Findings as a pandas DataFrame (one row each, the JSON fields as columns)."""
-    import pandas as pd
-
-    cols = ["rule", "family", "severity", "line", "column", "end_column", "text", "message",
-            "suggestion", "reference"]
+    cols = ["rule", "family", "severity", "line", "column", "end_column", "start", "end", "text",
+            "message", "suggestion", "reference"]
     return pd.DataFrame([f.to_dict() for f in findings], columns=cols)
 
 
@@ -66,4 +65,5 @@ def catalogue() -> list[Rule]:
     return sorted(RULES.values(), key=lambda r: (order.index(r.family), r.id))
 
 
-__all__ = ["lint", "findings_frame", "catalogue", "RULES", "FAMILIES", "Finding", "Rule"]
+__all__ = ["lint", "findings_frame", "catalogue", "RULES", "FAMILIES", "SEVERITIES", "SEVERITY_LABELS",
+           "Finding", "Rule"]

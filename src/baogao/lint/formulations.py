@@ -1,240 +1,26 @@
 """Formulations (提法) and names: near misses of what must be written exactly.
 
-A near miss is a string within a small edit distance of a dictionary entry
-(a character added, dropped, doubled or changed) that is not itself the
-entry or another entry. Differences in numerals are not near misses
-(十九大 and 十八大 are both right). Members of fixed sets (政治判断力、
-政治领悟力、政治执行力) are checked as a set: a list that names the others
-and a look-alike in place of one member has changed that member.
+A near miss (the search is in ``_lexicon.py``) is a string within a small
+edit distance of a dictionary entry (a character added, dropped, doubled or
+changed) that is not itself the entry or another entry. Differences in
+numerals are not near misses (十九大 and 十八大 are both right). Members of
+fixed sets (政治判断力、政治领悟力、政治执行力) are checked as a set: a list
+that names the others and a look-alike in place of one member has changed
+that member.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from baogao.lint._lexicon import LIST_SEPARATORS, REF, dictionary, misses
 from baogao.lint.registry import rule
-from baogao.text.lexicon import data_path
-from baogao.text.tokens import cut_pairs
-
-REF = "baogao 第 5 课：提法与人名（规范表述须一字不差）"
-_NUMERALS = set("〇零一二三四五六七八九十百千万两0123456789")
-
-
-@lru_cache(maxsize=1)
-def dictionary() -> dict:
-    names, formulations, sets, outdated = [], [], {}, []
-    governed, series, counterparts, families, programmes, anchored = [], [], [], [], [], []
-    for raw in data_path("lexicon", "proofing.txt").read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        kind, text, *rest = raw.split("\t")
-        if kind == "name":
-            names.append(text)
-        elif kind == "formulation":
-            formulations.append(text)
-        elif kind.startswith("set:"):
-            sets.setdefault(kind[4:], []).append(text)
-        elif kind == "outdated":
-            new, year, note = rest
-            outdated.append((text, new, int(year), note))
-        elif kind == "governed":
-            verb, coverbs, note = rest
-            governed.append((text, verb, tuple(coverbs.split(",")), note))
-        elif kind == "series":
-            cues, note = rest
-            series.append((text, tuple(cues.split(",")), note))
-        elif kind == "counterpart":
-            right, agents, exceptions, note = rest
-            counterparts.append((text, right, tuple(agents.split(",")), tuple(exceptions.split(",")), note))
-        elif kind == "family":
-            members, note = rest
-            families.append((text, tuple(members.split(",")), note))
-        elif kind == "anchored":
-            items, note = rest
-            anchored.append((text, items, note))
-        elif kind == "programme":
-            programmes.append(text)
-        else:
-            raise ValueError(f"proofing.txt: unknown kind {kind!r}")
-    return {"names": names, "formulations": formulations, "sets": sets, "outdated": outdated,
-            "governed": governed, "series": series, "counterparts": counterparts,
-            "families": families, "programmes": programmes, "anchored": anchored}
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, cut off above ``limit`` (returns limit + 1)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        best = cur[0]
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            best = min(best, cur[j])
-        if best > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
-
-
-def _is_function_insertion(window: str, entry: str) -> bool:
-    """Is ``window`` the entry with 的/之/地/得 added (and nothing else changed)?"""
-    stripped = "".join(c for c in window if c not in _FUNCTION_CHARS)
-    return stripped == "".join(c for c in entry if c not in _FUNCTION_CHARS)
-
-
-def _numeral_only_difference(a: str, b: str) -> bool:
-    diff = set(a) ^ set(b)
-    return bool(diff) and diff <= _NUMERALS
-
-
-_FUNCTION_CHARS = set("的之地得")
-
-
-def near_misses(text: str, entry: str, known: frozenset[str],
-                protected: list[tuple[int, int]] = (), *, ends_must_match: bool = True,
-                boundaries: set[int] | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, found) of near misses of ``entry`` in ``text``.
-
-    ``protected`` spans (exact occurrences of any dictionary entry) are
-    never part of a near miss: 全面从严治党 is not a near miss of 全面从严治团.
-    With ``ends_must_match`` (formulations) only the inside of a window may
-    differ: 青年优先发展理念 holds no near miss of 新发展理念. Names (习金平)
-    may differ anywhere but at both ends. An added 的/之 is a variant, not
-    a slip (中华民族的伟大复兴). Short windows (≤ 5 characters) must start and
-    end on word boundaries (``boundaries``: jieba token offsets), so 脱贫要坚持
-    holds no near miss of 脱贫攻坚.
-    """
-    n = len(entry)
-    limit = 2 if n >= 6 else 1  # two edits only for long entries, and only on long windows
-    anchors = {m.start() for m in re.finditer(re.escape(entry[0]), text)}
-    ends = {m.end() for m in re.finditer(re.escape(entry[-1]), text)}
-    chars = set(entry)
-    spans = {(a, a + L) for a in anchors for L in range(n - limit, n + limit + 1)}
-    spans |= {(e - L, e) for e in ends for L in range(n - limit, n + limit + 1)}
-    scored = []
-    for a, b in spans:
-        if a < 0 or b > len(text) or b - a < 2:
-            continue
-        window = text[a:b]
-        if len(set(window) & chars) < len(chars) - limit:
-            continue  # cheap filter first: too few of the entry's characters
-        if window == entry or window in known or entry in window:
-            continue
-        if any(a < y and x < b for x, y in protected):
-            continue
-        if not re.fullmatch(r"[\u4e00-\u9fff、]+", window) or _numeral_only_difference(window, entry):
-            continue
-        both_ends = window[0] == entry[0] and window[-1] == entry[-1]
-        # A dropped or added character must sit inside: 发展理念 is not 新发展理念.
-        if len(window) != n and not both_ends:
-            continue
-        if len(window) == n and (window[0] != entry[0] and window[-1] != entry[-1]
-                                 or ends_must_match and not both_ends):
-            continue
-        if len(window) > n and _is_function_insertion(window, entry):
-            continue
-        if boundaries is not None and len(window) <= 5 and (a not in boundaries or b not in boundaries):
-            continue
-        d = edit_distance(window, entry, limit)
-        if d == 2 and len(window) < 5:
-            continue  # 交流交融 is a phrase of its own, not 交往交流交融 with two characters lost
-        if d <= limit:
-            scored.append((d, not both_ends, abs(len(window) - n), a, b, window))
-    out: list[tuple[int, int, str]] = []
-    for d, _, _, a, b, w in sorted(scored):
-        if all(b <= x or a >= y for x, y, _ in out):
-            out.append((a, b, w))
-    return sorted(out)
-
-
-@lru_cache(maxsize=1)
-def _known():
-    d = dictionary()
-    known = frozenset(d["names"] + d["formulations"] + [m for ms in d["sets"].values() for m in ms])
-    return known, re.compile("|".join(sorted(map(re.escape, known), key=len, reverse=True)))
-
-
-#: Near misses per paragraph text: a draft re-linted after one edit only redoes
-#: the paragraph that changed (the outline builder lints on every pause).
-_PARAGRAPH_CACHE: dict[tuple, list] = {}
-
-
-_QUOTES = set("“”‘’")
-
-
-def _scan(text: str, boundaries: set[int], entries: tuple[str, ...], ends_must_match: bool) -> list:
-    known, pattern = _known()
-    exact = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
-    hit = []
-    present = set(text)
-    for entry in entries:
-        if entry[0] not in present and entry[-1] not in present:
-            continue
-        # near_misses() keeps no window with fewer of the entry's characters than
-        # this; most entries fail it for most paragraphs, before any window is built.
-        chars = set(entry)
-        if len(chars & present) < len(chars) - (2 if len(entry) >= 6 else 1):
-            continue
-        # Exact occurrences of other entries are protected, except those the
-        # entry itself contains (习近平 inside 习近平新时代…思想).
-        protected = [(a, b) for a, b, w in exact if w not in entry]
-        hit += [(a, b, w, entry) for a, b, w in near_misses(text, entry, known, protected,
-                                                            ends_must_match=ends_must_match,
-                                                            boundaries=boundaries)]
-    return hit
-
-
-def _paragraph_misses(text: str, entries: tuple[str, ...], ends_must_match: bool) -> list:
-    """Near misses in one paragraph's text, cached by text.
-
-    Quotation marks inside a formulation do not hide a near miss: the text is
-    searched a second time without them (香港“修法”风波 → 修法风波, a near miss
-    of 修例风波), and what is found there is mapped back.
-    """
-    key = (text, entries, ends_must_match)
-    hit = _PARAGRAPH_CACHE.get(key)
-    if hit is None:
-
-        boundaries, pos = {0}, 0
-        for word, _tag in cut_pairs(text):
-            pos += len(word)
-            boundaries.add(pos)
-        hit = _scan(text, boundaries, entries, ends_must_match)
-        if _QUOTES & set(text):
-            kept = [i for i, ch in enumerate(text) if ch not in _QUOTES]
-            stripped = "".join(text[i] for i in kept)
-            # A boundary before a removed quote stays a boundary after it.
-            new_pos = {old: new for new, old in enumerate(kept)}
-            new_pos[len(text)] = len(stripped)
-            inner = {new_pos[b] for b in boundaries if b in new_pos}
-            for a, b, w, entry in _scan(stripped, inner, entries, ends_must_match):
-                oa, ob = kept[a], kept[b - 1] + 1
-                if not _QUOTES & set(text[oa:ob]):
-                    continue  # found without the quotes already
-                if any(x < ob and oa < y for x, y, _, _ in hit):
-                    continue
-                hit.append((oa, ob, text[oa:ob], entry))
-        if len(_PARAGRAPH_CACHE) > 50_000:
-            _PARAGRAPH_CACHE.clear()
-        _PARAGRAPH_CACHE[key] = hit
-    return hit
-
-
-def _misses(ctx, entries: list[str], *, ends_must_match: bool = True):
-    """(paragraph, start, end, found, entry) of every near miss of ``entries``."""
-    entries = tuple(entries)
-    for p in ctx.paragraphs():
-        for a, b, w, entry in _paragraph_misses(p.text, entries, ends_must_match):
-            yield p, a, b, w, entry
 
 
 def _name_misses(ctx) -> list:
     if "names" not in ctx.cache:
         names = [n for n in dictionary()["names"] if len(n) >= 3]
-        ctx.cache["names"] = list(_misses(ctx, names, ends_must_match=False))
+        ctx.cache["names"] = list(misses(ctx, names, ends_must_match=False))
     return ctx.cache["names"]
 
 
@@ -254,14 +40,13 @@ def formulation_near_miss(ctx):
     """A standard formulation with a character changed, added, dropped or doubled."""
     # A formulation near miss that is really a name error is reported once, as a name.
     names = [(p.index, a, b) for p, a, b, _, _ in _name_misses(ctx)]
-    for p, a, b, w, entry in _misses(ctx, dictionary()["formulations"]):
+    for p, a, b, w, entry in misses(ctx, dictionary()["formulations"]):
         if any(i == p.index and a <= x < b for i, x, _ in names):
             continue
         yield ctx.finding_at(p, a, b, f"“{w}”疑为规范提法“{entry}”之误：规范表述须一字不差。", entry)
 
 
 _ITEM = re.compile(r"[^、，,；;。！？和与及“”‘’（）()\s]+")
-_LIST_SEPARATORS = {"、", "和", "与", "及"}
 
 
 def _list_items(text: str, suffix: str) -> list[tuple[int, str, str]]:
@@ -280,7 +65,7 @@ def _list_items(text: str, suffix: str) -> list[tuple[int, str, str]]:
             j = i
             while j > 0:
                 prev_pos, prev = items[j - 1]
-                if text[prev_pos + len(prev):items[j][0]] not in _LIST_SEPARATORS or prev.endswith(suffix):
+                if text[prev_pos + len(prev):items[j][0]] not in LIST_SEPARATORS or prev.endswith(suffix):
                     break
                 j -= 1
                 names[j] = prev + suffix

@@ -89,7 +89,6 @@ _ANNIVERSARY = re.compile(r"([\u4e00-\u9fff]{1,4}?)([0-9]+|[一二三四五六�
       positive="在建党100周年之际……以建党一百周年为契机。", negative="在建党一百周年之际……以建党一百周年为契机。")
 def mixed_anniversary_forms(ctx):
     """One anniversary written both ways (建党100周年 and 建党一百周年): keep one form."""
-
     seen: dict[tuple[str, int], list] = {}
     for p, m in ctx.matches(_ANNIVERSARY):
         prefix, num = m.group(1)[-2:], m.group(2)

@@ -1,8 +1,8 @@
 """Formulations put in the wrong frame, and formulations reworded.
 
-The near-miss rules (``formulations.py``) find a standard formulation with a
-character or two wrong. The mistakes here keep every character of the words
-they use and still break the formulation:
+The near-miss rules (``formulations.py``; the search is in ``_lexicon.py``)
+find a standard formulation with a character or two wrong. The mistakes here
+keep every character of the words they use and still break the formulation:
 
 - a formulation that is the object of a fixed verb, written without it
   (以中华民族共同体意识为主线 for 以铸牢中华民族共同体意识为主线);
@@ -14,7 +14,8 @@ they use and still break the formulation:
 - a quoted formulation reworded beyond a near miss, as machine rewriting and
   back-translation do (“急难忧” for 急难愁盼, “危机中可以转机” for 危可转机).
 
-All of it is read from the ``proofing.txt`` dictionary (format in its header).
+All of it is read from the ``proofing.txt`` dictionary (format in its header;
+read by ``_lexicon.dictionary()``).
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from baogao.lint.formulations import (
-    _LIST_SEPARATORS,
-    _NUMERALS,
+from baogao.lint._lexicon import (
+    LIST_SEPARATORS,
+    NUMERALS,
     REF,
-    _known,
-    _misses,
     dictionary,
+    known,
+    misses,
 )
 from baogao.lint.registry import rule
 from baogao.text.sentences import sentence_spans
@@ -37,7 +38,7 @@ from baogao.text.sentences import sentence_spans
 _BREAKS = "，,。；;：:！？!?“”（）()"
 _CLAUSE_END = re.compile(f"[、{_BREAKS}]")
 _LIST_END = re.compile(f"[{_BREAKS}]")
-_LIST_MARKS = re.compile(f"[{''.join(sorted(_LIST_SEPARATORS))}]")
+_LIST_MARKS = re.compile(f"[{''.join(sorted(LIST_SEPARATORS))}]")
 
 
 def _sentence(text: str, a: int) -> str:
@@ -145,7 +146,7 @@ def anchored_series_changed(ctx):
 
 
 _QUOTED = re.compile(r"“([^“”]{2,24})”")
-_NOT_CONTENT = _NUMERALS | set("个项大条")
+_NOT_CONTENT = NUMERALS | set("个项大条")
 
 
 def _lcs(a: str, b: str) -> int:
@@ -183,10 +184,10 @@ def reworded(quoted: str) -> str | None:
     formulation or are part of one, and numbered formulations with other
     numerals are not rewordings.
     """
-    known, _ = _known()
+    right, _ = known()
     if not re.fullmatch(r"[\u4e00-\u9fff、，,]+", quoted):
         return None
-    if quoted in known or re.sub("[，,]", "、", quoted) in known:
+    if quoted in right or re.sub("[，,]", "、", quoted) in right:
         return None  # the entry itself; a wrong comma in it is the punctuation rules' business
     best = None
     for entry in dictionary()["formulations"]:
@@ -194,7 +195,7 @@ def reworded(quoted: str) -> str | None:
             continue
         if not len(entry) / 2 <= len(quoted) <= 2 * len(entry):
             continue
-        numerals = set(quoted) & _NUMERALS, set(entry) & _NUMERALS
+        numerals = set(quoted) & NUMERALS, set(entry) & NUMERALS
         if all(numerals) and numerals[0] != numerals[1]:
             continue  # another numbered formulation: 团中央“六项规定” is not 中央八项规定
         shared = _shared_end(quoted, entry)
@@ -220,7 +221,7 @@ def quoted_formulation_reworded(ctx):
     """A phrase in quotation marks that rewords a standard formulation beyond a near
     miss, as machine rewriting and back-translation do: “急难忧” for 急难愁盼,
     “危机中可以转机” for 危可转机. A quotation is meant to be exact."""
-    near = {(p.index, a) for p, a, _, _, _ in _misses(ctx, dictionary()["formulations"])}
+    near = {(p.index, a) for p, a, _, _, _ in misses(ctx, dictionary()["formulations"])}
     for p, m in ctx.matches(_QUOTED):
         entry = reworded(m.group(1))
         if entry is None or any(i == p.index and m.start(1) <= a < m.end(1) for i, a in near):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from baogao.lint.formulations import dictionary
+from baogao.lint._lexicon import dictionary
 from baogao.lint.registry import rule
 
 REF = "GB/T 15834-2011 标点符号用法"
@@ -144,7 +144,6 @@ def dunhao_in_approximation(ctx):
 
 @lru_cache(maxsize=1)
 def _programme_pattern():
-
     names = sorted(dictionary()["programmes"], key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
 

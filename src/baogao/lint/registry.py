@@ -21,7 +21,10 @@ from typing import Callable, Iterable, Iterator
 from baogao.analysis.measures import analyze
 from baogao.errors import UsageError
 
+#: Severities, most serious first, and the label a student reads for each.
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+#: Families of rules and their labels, in catalogue order.
 FAMILIES = {
     "punctuation": "标点",
     "numerals": "数字用法",
@@ -35,12 +38,42 @@ FAMILIES = {
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem the linter found in a report.
+
+    - ``rule``: the id of the rule that found it (``"name-near-miss"``); its
+      title and examples are in ``baogao.lint.RULES[rule]``.
+    - ``family``: the rule's family (``"formulations"``; Chinese labels in
+      ``baogao.lint.FAMILIES``).
+    - ``severity``: ``"error"`` (a mistake), ``"warning"`` (probably one: read
+      it) or ``"info"`` (advice on style); labels in ``SEVERITY_LABELS``.
+    - ``line``, ``column``: where it starts, both 1-based; the column counts
+      characters (not bytes) from the start of the line.
+    - ``end_column``: the column just past its last character on that line
+      (exclusive), so ``report.line(line).text[column - 1:end_column - 1] == text``.
+    - ``start``, ``end``: the same place as offsets into ``report.text``
+      (``end`` exclusive, at least ``start + 1``), with
+      ``report.position(start) == (line, column)``. A finding is reported on
+      the line where it starts: ``text`` stops at the end of that line, so
+      ``report.text[start:end] == text`` whenever ``end`` is on that line too.
+    - ``text``: the text found, as written.
+    - ``message``: what is wrong, in one Chinese sentence.
+    - ``suggestion``: the text to write instead of ``text``; ``""`` means
+      delete it; ``None`` means the linter has no single replacement to offer
+      (read the message and decide).
+    - ``reference``: the standard or the lesson the rule follows
+      (``"GB/T 15834-2011，标点符号的形式"``).
+
+    ``to_dict()`` gives these fields as a dict (``baogao lint --json``).
+    """
+
     rule: str
     family: str
     severity: str
     line: int  # 1-based
     column: int  # 1-based, in characters
-    end_column: int  # 1-based, exclusive: the column just past the finding
+    end_column: int  # 1-based, exclusive: the column just past the finding on its line
+    start: int  # offset into report.text
+    end: int  # offset into report.text, exclusive; may lie past the end of the line
     text: str
     message: str
     suggestion: str | None
@@ -49,12 +82,30 @@ class Finding:
     def to_dict(self) -> dict:
         return {"rule": self.rule, "family": self.family, "severity": self.severity,
                 "line": self.line, "column": self.column, "end_column": self.end_column,
+                "start": self.start, "end": self.end,
                 "text": self.text, "message": self.message, "suggestion": self.suggestion,
                 "reference": self.reference}
 
 
 @dataclass
 class Rule:
+    """A proofreading rule: ``check(ctx)`` yields its findings on a report.
+
+    - ``id``: a stable name (``"half-width-punctuation"``), for
+      ``lint(report, select=[...])`` and ``baogao lint --select``.
+    - ``family``: its family (``"punctuation"``; labels in ``FAMILIES``).
+    - ``severity``: the severity of its findings (``"error"``, ``"warning"``
+      or ``"info"``; a rule may give a single finding another one).
+    - ``title``: what it checks, in a few Chinese words (``"中文里的半角标点"``).
+    - ``reference``: the standard or lesson it follows.
+    - ``positive``: a minimal text on which it fires; ``negative``: a minimal
+      text on which it stays silent (both tested, both in docs/rules.md).
+    - ``check``: the function that finds the problems.
+    - ``description``: what it checks, in English (the function's docstring).
+    - ``genres``: the genres of report it runs on (``Outline.genre``:
+      ``"document"``, ``"speech"``; labels in ``structure.outline.GENRE_LABELS``).
+    """
+
     id: str
     family: str
     severity: str
@@ -103,7 +154,6 @@ class Context:
 
     @cached_property
     def analysis(self):
-
         return analyze(self.report)
 
     @cached_property
@@ -129,14 +179,19 @@ class Context:
 
     def finding(self, start: int, end: int, message: str, suggestion: str | None = None,
                 *, severity: str | None = None) -> Finding:
-        """A finding for report.text[start:end] (offsets into the report's text)."""
+        """A finding for report.text[start:end] (offsets into the report's text).
+
+        An empty span is widened to one character; ``text`` and ``end_column``
+        stop at the end of the line where the finding starts (``end`` does not).
+        """
         r = self.rule
         line, column = self.report.position(start)
         end = max(end, start + 1)
-        line_end = self.report.lines[line - 1].end
-        end_column = min(end, line_end) - self.report.lines[line - 1].start + 1
+        line_start, line_end = self.report.lines[line - 1].start, self.report.lines[line - 1].end
+        end_column = min(end, line_end) - line_start + 1
         return Finding(r.id, r.family, severity or r.severity, line, column, max(end_column, column + 1),
-                       self.report.text[start:min(end, line_end)], message, suggestion, r.reference)
+                       start, end, self.report.text[start:min(end, line_end)], message, suggestion,
+                       r.reference)
 
     def finding_at(self, paragraph, a: int, b: int, message: str, suggestion: str | None = None,
                    **kw) -> Finding:
@@ -146,7 +201,6 @@ class Context:
 
 def iter_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> Iterator[Rule]:
     """Rules chosen by ids or families (``select``), minus ``ignore``."""
-
     known = set(RULES) | set(FAMILIES)
     for name in list(select or []) + list(ignore or []):
         if name not in known:

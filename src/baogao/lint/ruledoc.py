@@ -6,16 +6,16 @@ fails when the committed file is out of date.
 
 from __future__ import annotations
 
-from baogao.lint import catalogue, lint
-from baogao.lint.registry import FAMILIES
-from baogao.sources.load import load
+import sys
 
-SEVERITY_NAMES = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
+from baogao.lint import catalogue, lint
+from baogao.lint.format import finding_text
+from baogao.lint.registry import FAMILIES, SEVERITY_LABELS
+from baogao.sources.load import load
 
 
 def example_findings(r):
     """The findings of rule ``r`` on its own positive example."""
-
     return lint(load(r.positive), select=[r.id])
 
 
@@ -36,20 +36,17 @@ def markdown() -> str:
         out += ["", f"## {name}（{family}）"]
         for r in members:
             out += ["", f"### `{r.id}` — {r.title}", "",
-                    f"- 级别：{SEVERITY_NAMES[r.severity]}",
+                    f"- 级别：{SEVERITY_LABELS[r.severity]} {r.severity}",
                     f"- 依据：{r.reference}",
                     f"- 适用：{'仅公文' if r.genres == ('document',) else '所有报告'}",
                     f"- What it checks: {' '.join(r.description.split())}"]
             out += ["", "触发示例：", "", "```text", r.positive, "```", ""]
             for f in example_findings(r)[:3]:
-                sugg = f"（建议：{f.suggestion}）" if f.suggestion else ""
-                out.append(f"- 第 {f.line} 行第 {f.column} 列 “{f.text}”：{f.message}{sugg}")
+                out.append(f"- {finding_text(f)}")
             out += ["", "不触发示例：", "", "```text", r.negative, "```"]
     return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":  # pragma: no cover
-    import sys
-
     sys.stdout.reconfigure(encoding="utf-8")
     sys.stdout.write(markdown())

@@ -13,6 +13,7 @@ injectable, and ``flush()`` runs a pending call at once.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import tempfile
 import threading
@@ -24,12 +25,12 @@ from typing import Callable
 
 from baogao.errors import BaogaoError, TraditionalChineseWarning
 from baogao.export import export
-from baogao.lint import FAMILIES, lint
+from baogao.lint import FAMILIES, SEVERITY_LABELS, lint
+from baogao.lint.format import location_text, message_text, quoted_text, summary_text
 from baogao.report import Report
-from baogao.structure.outline import ISSUE_NAMES
+from baogao.structure.outline import GENRE_LABELS, ISSUE_NAMES
 from baogao.structure.parts import PART_NAMES
 from baogao.text.tokens import tokenizer
-from baogao.widgets.highlight import SEVERITY_NAMES
 from baogao.widgets.html import STYLE, esc
 
 DEFAULT_PATH = "draft.txt"
@@ -88,8 +89,6 @@ def default_schedule(delay: float, fn: Callable[[], None]):
     In a kernel the call goes onto the running asyncio loop (the kernel's own
     thread, where widget updates belong); elsewhere onto a daemon timer thread.
     """
-    import asyncio
-
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
@@ -159,7 +158,6 @@ class Debouncer:
 
 def draft_report(text: str, name: str = "草稿"):
     """The draft as a Report (always text, never read as a path)."""
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", TraditionalChineseWarning)  # feedback says it instead
         return Report.from_text(text, source=name, encoding="utf-8")
@@ -168,16 +166,14 @@ def draft_report(text: str, name: str = "草稿"):
 def feedback_html(text: str) -> str:
     """The draft's outline (title, headings by level, parts, numbering issues)
     and a lint summary (counts by severity and family, the first findings)."""
-
     if not text.strip():
         return (f'{STYLE}<div class="bg-box bg-meta">在上面写草稿，每段一行：标题、主送机关、'
                 '一级标题“一、……”、二级标题“（一）……”和正文。结构和校对意见会随着输入更新。</div>')
     report = draft_report(text)
     outline = report.outline()
     parts = [STYLE, BUILDER_STYLE, '<div class="bg-box">']
-    genre = {"document": "公文", "speech": "讲话稿"}.get(outline.genre, outline.genre)
     parts.append(f'<h4>结构</h4><div class="bg-meta">{len(report.paragraphs)} 段，{report.chars} 字；'
-                 f'文体：{esc(genre)}；标题：{esc(outline.title) if outline.title else "（未识别出标题）"}</div>')
+                 f'文体：{esc(GENRE_LABELS[outline.genre])}；标题：{esc(outline.title) if outline.title else "（未识别出标题）"}</div>')
     if any(n.kind == "traditional" for n in report.notes):
         parts.append('<div class="bg-issue">这份草稿看起来是繁体字：本工具按简体中文检查。</div>')
     if outline.headings:
@@ -193,17 +189,15 @@ def feedback_html(text: str) -> str:
         parts.append(f'<div class="bg-issue">第{i.line}行 {esc(ISSUE_NAMES[i.kind])}：{esc(i.message)}</div>')
 
     findings = lint(report)
-    counts = Counter(f.severity for f in findings)
-    parts.append(f'<h4>校对</h4><div class="bg-meta">共 {len(findings)} 条：错误 {counts["error"]}，'
-                 f'警告 {counts["warning"]}，提示 {counts["info"]}。</div>')
+    parts.append(f'<h4>校对</h4><div class="bg-meta">{summary_text(findings)}</div>')
     if findings:
         by_family = Counter(f.family for f in findings)
         parts.append('<div class="bg-meta">' + "；".join(
-            f"{esc(FAMILIES.get(k, k))} {n}" for k, n in by_family.most_common()) + "</div>")
+            f"{esc(FAMILIES[k])} {n}" for k, n in by_family.most_common()) + "</div>")
         for f in findings[:MAX_LISTED]:
-            parts.append(f'<div class="bd-finding"><span class="bd-line">第{f.line}行第{f.column}列</span> '
-                         f'[{esc(SEVERITY_NAMES.get(f.severity, f.severity))}] “{esc(f.text[:20])}”：'
-                         f'{esc(f.message)}</div>')
+            parts.append(f'<div class="bd-finding"><span class="bd-line">{location_text(f)}</span> '
+                         f'[{esc(SEVERITY_LABELS[f.severity])}] {esc(quoted_text(f, 20))}：'
+                         f'{esc(message_text(f))}</div>')
         if len(findings) > MAX_LISTED:
             parts.append(f'<div class="bg-meta">……另有 {len(findings) - MAX_LISTED} 条，用校对查看器看全部。</div>')
     else:
@@ -237,8 +231,7 @@ class OutlineBuilder:
 
     def __init__(self, path=DEFAULT_PATH, *, delay: float = DELAY, schedule=default_schedule,
                  clock=time.monotonic):
-        import ipywidgets as w
-
+        import ipywidgets as w  # heavy: loaded when a widget is built, not on import
 
         tokenizer()  # build jieba's dictionary now, not on the first new word typed (~2 s)
         self.path = Path(path).resolve()  # a later change of directory must not move the draft
@@ -274,7 +267,6 @@ class OutlineBuilder:
 
     def export(self, fmt: str) -> Path | None:
         """Write the draft as Markdown or .docx next to the draft file; return the path."""
-
         self.flush()
         text = self.text.value
         if not text.strip():

@@ -29,7 +29,8 @@ from baogao.analysis.phrases import (
     numeric_occurrences,
     quoted_occurrences,
 )
-from baogao.lint import FAMILIES, lint
+from baogao.lint import lint
+from baogao.lint.format import labels_text, suggestion_text
 from baogao.text.markers import STYLE_NAMES
 from baogao.widgets.html import STYLE, esc
 from baogao.widgets.outline import section_choices
@@ -46,7 +47,6 @@ LAYERS: dict[str, tuple[str, str, str]] = {
 #: Highest precedence first: its colour shows where marks overlap.
 PRECEDENCE = ("quantities", "formulations", "four_char", "lint", "leads", "headings")
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 FOUR_CHAR_TYPES = {"idiom": "成语或四字词", "set_phrase": "固定短语", "reduplication": "叠词",
                    "four_char_clause": "四字句"}
 QUANTITY_KINDS = {"count": "数量", "money": "金额", "percent": "百分比", "points": "百分点",
@@ -99,15 +99,13 @@ def _heading_marks(report) -> list[Mark]:
 
 
 def _lead_marks(report) -> list[Mark]:
-
     leads = analyze(report).leads
     return [Mark(int(r.start), int(r.end), "leads", f"主旨句（{int(r.chars)} 字）：段落的第一句，只有一个分句，点明全段要点")
             for r in leads.itertuples()]
 
 
 def _formulation_marks(report) -> list[Mark]:
-    # The style module's occurrence finders give exact offsets (its tables give lines only).
-
+    # The occurrence finders of analysis.phrases give exact offsets (its tables give lines only).
     out = []
     for text, kind, a, b, _line in numeric_occurrences(report):
         what = "数字式提法" if kind == "numbered" else "并列式数字提法"
@@ -118,13 +116,11 @@ def _formulation_marks(report) -> list[Mark]:
 
 
 def _four_char_marks(report) -> list[Mark]:
-
     return [Mark(a, b, "four_char", f"四字格（{FOUR_CHAR_TYPES.get(kind, kind)}）：{phrase}")
             for phrase, kind, a, b, _line in four_char_occurrences(report)]
 
 
 def _quantity_marks(report) -> list[Mark]:
-
     out = []
     for q in analyze(report).quantities.itertuples():
         value = f"{q.value:g}" if q.value == q.value else ""
@@ -139,31 +135,20 @@ def _quantity_marks(report) -> list[Mark]:
 
 def finding_title(f) -> str:
     """A finding explained in one tooltip: message, suggestion, family, severity, rule."""
-
     lines = [f.message]
-    if f.suggestion:
-        lines.append(f"建议改为：{f.suggestion}")
-    elif f.suggestion == "":
-        lines.append("建议：删除")
-    lines.append(f"（{FAMILIES.get(f.family, f.family)} · {SEVERITY_NAMES.get(f.severity, f.severity)} · {f.rule}）")
+    suggestion = suggestion_text(f)
+    if suggestion is not None:
+        lines.append(suggestion)
+    lines.append(f"（{labels_text(f)}）")
     return "\n".join(lines)
 
 
-def finding_span(report, f) -> tuple[int, int]:
-    """(start, end) offsets of a finding in ``report.text``."""
-    line = report.lines[f.line - 1]
-    return line.start + f.column - 1, min(line.start + f.end_column - 1, line.end)
-
-
 def _lint_marks(report, findings=None) -> list[Mark]:
+    """One mark per finding, over its span in ``report.text`` (``highlight_html``
+    shows the part inside the paragraph where it starts)."""
     if findings is None:
-
         findings = lint(report)
-    out = []
-    for f in findings:
-        a, b = finding_span(report, f)
-        out.append(Mark(a, max(b, a + 1), "lint", finding_title(f)))
-    return out
+    return [Mark(f.start, f.end, "lint", finding_title(f)) for f in findings]
 
 
 _FINDERS = {"headings": _heading_marks, "leads": _lead_marks, "formulations": _formulation_marks,
@@ -273,8 +258,7 @@ class Highlighter:
     """
 
     def __init__(self, report, layers=("headings", "leads", "quantities")):
-        import ipywidgets as w
-
+        import ipywidgets as w  # heavy: loaded when a widget is built, not on import
 
         self.report = report
         self.marks = {name: layer_marks(report, name) for name in LAYERS if name != "lint"}

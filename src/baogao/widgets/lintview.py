@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from baogao.lint import FAMILIES, RULES, lint
-from baogao.widgets.highlight import SEVERITY_NAMES, finding_span
+from baogao.lint import FAMILIES, RULES, SEVERITY_LABELS, lint
+from baogao.lint.format import location_text, message_text, summary_text
 from baogao.widgets.html import STYLE, esc
 
 CONTEXT = 30  # characters shown each side of a finding
@@ -39,10 +39,10 @@ def filter_findings(findings, families=None, severities=None) -> list:
 
 def finding_context(report, f, context: int = CONTEXT) -> str:
     """The finding's line (clipped to ``context`` characters each side) with the finding marked."""
-    line = report.lines[f.line - 1].text
-    a, b = finding_span(report, f)
-    start = report.lines[f.line - 1].start
-    a, b = a - start, max(b - start, a - start + 1)
+    row = report.line(f.line)
+    line = row.text
+    # The finding's offsets, on its own line (a finding is shown on the line where it starts).
+    a, b = f.start - row.start, min(f.end, row.end) - row.start
     left_from = max(0, a - context)
     right_to = min(len(line), b + context)
     left = ("…" if left_from > 0 else "") + line[left_from:a].lstrip()
@@ -51,34 +51,21 @@ def finding_context(report, f, context: int = CONTEXT) -> str:
     return f'{esc(left)}<span class="lv-mark">{esc(marked)}</span>{esc(right)}'
 
 
-def summary_line(findings) -> str:
-    counts = Counter(f.severity for f in findings)
-    return (f"共 {len(findings)} 条：错误 {counts['error']}，警告 {counts['warning']}，"
-            f"提示 {counts['info']}。")
-
-
 def findings_html(report, findings, *, limit: int = MAX_FINDINGS, context: int = CONTEXT) -> str:
     """Each finding: where, family, severity and rule; its line with the finding
     marked; the explanation, the suggestion and the reference."""
-
-    parts = [STYLE, LINT_STYLE, '<div class="bg-box">', f'<div class="bg-meta">{summary_line(findings)}</div>']
+    parts = [STYLE, LINT_STYLE, '<div class="bg-box">', f'<div class="bg-meta">{summary_text(findings)}</div>']
     if not findings:
         parts.append('<div>没有符合条件的问题。</div>')
     for f in findings[:limit]:
         rule = RULES.get(f.rule)
         title = rule.title if rule is not None else f.rule
-        if f.suggestion:
-            advice = f"建议改为：“{esc(f.suggestion)}”"
-        elif f.suggestion == "":
-            advice = "建议：删除"
-        else:
-            advice = ""
         parts.append(
             f'<div class="lv-item {esc(f.severity)}">'
-            f'<div class="lv-head">第 {f.line} 行第 {f.column} 列 · {esc(FAMILIES.get(f.family, f.family))} · '
-            f'{esc(SEVERITY_NAMES.get(f.severity, f.severity))} · {esc(title)}（{esc(f.rule)}）</div>'
+            f'<div class="lv-head">{location_text(f)} · {esc(FAMILIES[f.family])} · '
+            f'{esc(SEVERITY_LABELS[f.severity])} · {esc(title)}（{esc(f.rule)}）</div>'
             f'<div class="lv-context">{finding_context(report, f, context)}</div>'
-            f'<div>{esc(f.message)}{"　" + advice if advice else ""}</div>'
+            f'<div>{esc(message_text(f))}</div>'
             f'<div class="lv-ref">依据：{esc(f.reference)}</div></div>')
     if len(findings) > limit:
         parts.append(f'<div class="bg-meta">另有 {len(findings) - limit} 条未显示（只显示前 {limit} 条）：'
@@ -95,8 +82,7 @@ class LintViewer:
     """
 
     def __init__(self, report, findings=None):
-        import ipywidgets as w
-
+        import ipywidgets as w  # heavy: loaded when a widget is built, not on import
 
         self.report = report
         self.findings = lint(report) if findings is None else list(findings)
@@ -106,8 +92,8 @@ class LintViewer:
             options=[(f"{label}（{fam_counts[key]}）", key) for key, label in FAMILIES.items()],
             value=tuple(FAMILIES), rows=len(FAMILIES), description="类别")
         self.severities = w.SelectMultiple(
-            options=[(f"{label}（{sev_counts[key]}）", key) for key, label in SEVERITY_NAMES.items()],
-            value=tuple(SEVERITY_NAMES), rows=3, description="严重程度")
+            options=[(f"{label}（{sev_counts[key]}）", key) for key, label in SEVERITY_LABELS.items()],
+            value=tuple(SEVERITY_LABELS), rows=len(SEVERITY_LABELS), description="严重程度")
         self.view = w.HTML()
         self.families.observe(self._update, names="value")
         self.severities.observe(self._update, names="value")

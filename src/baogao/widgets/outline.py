@@ -37,7 +37,6 @@ def _section_by_line(report, line: int) -> Section:
 def section_html(report, line: int) -> str:
     """The section starting at ``line``: its text with lead sentences marked,
     its length compared with its sibling sections, and its numbering issues."""
-
     outline = report.outline()
     s = _section_by_line(report, line)
     paras = s.all_paragraphs()
@@ -85,7 +84,7 @@ class OutlineExplorer:
     """
 
     def __init__(self, report, *, line: int | None = None):
-        import ipywidgets as w
+        import ipywidgets as w  # heavy: loaded when a widget is built, not on import
 
         self.report = report
         choices = section_choices(report)

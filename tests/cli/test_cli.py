@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+import baogao
 from baogao.cli import main
 
 HEADING_KEYS = {"level", "number", "marker", "style", "title", "line", "run_in"}
@@ -22,6 +23,7 @@ def test_outline_text(capsys):
     code, out, err = run(capsys, "outline", "specimen")
     assert code == 0 and err == ""
     assert "第  24行   第五,主动作为" in out
+    assert "文体：讲话式报告（" in out
     assert "缺号：标题编号从“三”跳到“五”，缺少“四”。" in out
     assert "〈自身建设〉" in out
 
@@ -55,7 +57,7 @@ def test_outline_of_files_and_shipped_texts(capsys, tmp_path, fixtures):
     code, out, _ = run(capsys, "outline", str(fixtures / "auto_numbered.docx"), "--json")
     assert code == 0 and json.loads(out)["headings"][0]["marker"] == "一、"
     code, out, _ = run(capsys, "outline", "example:request_qingshi")
-    assert code == 0 and "妥否，请批示。" in out
+    assert code == 0 and "妥否，请批示。" in out and "文体：公文式报告（有主送机关" in out
     code, out, _ = run(capsys, "outline", "1978_state-council_gwr")
     assert code == 0 and "第六，" in out
 
@@ -110,7 +112,7 @@ def test_python_dash_m_and_console_script(tmp_path):
     err = res.stderr.decode("utf-8")
     assert res.returncode == 2 and "找不到文件“missing.docx”" in err and "Traceback" not in err
     res = subprocess.run([sys.executable, "-m", "baogao", "--version"], capture_output=True)
-    assert res.returncode == 0 and b"baogao" in res.stdout
+    assert res.returncode == 0 and res.stdout.decode("utf-8") == f"baogao {baogao.__version__}\n"
 
 
 def test_stats_numbers_kwic_keywords_json(capsys):
@@ -154,3 +156,16 @@ def test_export(capsys, tmp_path):
     assert [h.marker for h in baogao.load(out).outline().headings][:3] == ["一、", "（一）", "1."]
     code, _, err = run(capsys, "export", "specimen", str(tmp_path / "x.pdf"))
     assert code == 2 and "只能导出为" in err
+
+
+def test_version_is_the_installed_package_s(monkeypatch):
+    from importlib.metadata import PackageNotFoundError
+
+    from baogao.cli import reports
+
+    assert reports.installed_version() == baogao.__version__
+
+    def missing(name):
+        raise PackageNotFoundError(name)
+    monkeypatch.setattr(reports, "version", missing)
+    assert reports.installed_version() == "unknown"

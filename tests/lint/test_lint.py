@@ -1,6 +1,8 @@
 """The linter: every rule can fire and can stay silent; findings point at their text;
 precision on real reports; CLI; generated documents up to date."""
 
+import ast
+import dataclasses
 import json
 from pathlib import Path
 
@@ -9,11 +11,30 @@ import pytest
 import baogao
 from baogao.cli import main
 from baogao.errors import UsageError
-from baogao.lint import FAMILIES, RULES, catalogue, findings_frame, lint
-from baogao.lint import accuracy
+from baogao.lint import (
+    FAMILIES,
+    RULES,
+    SEVERITIES,
+    SEVERITY_LABELS,
+    Finding,
+    Rule,
+    accuracy,
+    catalogue,
+    findings_frame,
+    lint,
+)
 from baogao.lint import ruledoc as catalogue_doc
+from baogao.lint.format import (
+    finding_text,
+    location_text,
+    message_text,
+    suggestion_text,
+    summary_text,
+)
+from baogao.lint.phrasing import reworded
+from baogao.lint.registry import Context
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))
@@ -33,6 +54,36 @@ def test_findings_point_at_their_text():
         assert 1 <= f.column < f.end_column <= len(line) + 1
         assert line[f.column - 1:f.end_column - 1] == f.text
         assert f.message and "\n" not in f.message
+
+
+def test_findings_carry_their_offsets():
+    """``start``/``end`` index ``report.text``; ``line``/``column`` are the position of
+    ``start``. The finding is reported on the line where it starts: ``text`` (and
+    ``end_column``) stop at the end of that line, ``end`` does not. So
+    ``text == report.text[start:min(end, line_end)]`` always, and
+    ``report.text[start:end] == text`` when ``end`` is on that line (every finding
+    on the specimen)."""
+    report = baogao.specimen()
+    findings = lint(report)
+    assert findings
+    for f in findings:
+        line = report.line(f.line)
+        assert report.position(f.start) == (f.line, f.column)
+        assert f.start < f.end
+        assert f.end <= line.end, f  # on the specimen every finding lies on one line
+        assert report.text[f.start:f.end] == f.text
+        assert f.end_column - f.column == f.end - f.start
+
+
+def test_a_finding_across_lines_is_cut_at_its_line_end():
+    report = baogao.load("第一行有错\n第二行")
+    ctx = Context(report, rule=RULES["long-sentence"])
+    f = ctx.finding(3, 8, "跨行。")
+    assert (f.line, f.column, f.end_column, f.start, f.end) == (1, 4, 6, 3, 8)
+    assert f.text == "有错" == report.text[f.start:report.line(1).end]
+    assert report.text[f.start:f.end] == "有错\n第二"
+    empty = ctx.finding(2, 2, "空。")  # an empty span is widened to one character
+    assert (empty.start, empty.end, empty.text, empty.end_column) == (2, 3, "行", 4)
 
 
 def test_specimen_findings_by_hand():
@@ -93,9 +144,51 @@ def test_precision_corpus_errors_are_the_judged_ones():
 def test_frame_and_json_fields():
     fs = lint(baogao.specimen(), select=["formulations"])
     frame = findings_frame(fs)
-    assert list(frame.columns) == ["rule", "family", "severity", "line", "column", "end_column", "text",
-                                   "message", "suggestion", "reference"]
+    assert list(frame.columns) == ["rule", "family", "severity", "line", "column", "end_column", "start",
+                                   "end", "text", "message", "suggestion", "reference"]
     assert len(frame) == len(fs)
+    assert list(fs[0].to_dict()) == list(frame.columns) == [x.name for x in dataclasses.fields(Finding)]
+
+
+def test_finding_and_rule_explain_their_fields():
+    """``f?`` in Jupyter shows the class docstring: it names every field."""
+    for cls in (Finding, Rule):
+        doc = cls.__doc__
+        assert doc and not doc.startswith(cls.__name__ + "(")  # not the generated signature
+        for field in dataclasses.fields(cls):
+            assert f"``{field.name}``" in doc, (cls.__name__, field.name)
+    assert "None" in Finding.__doc__ and '``""``' in Finding.__doc__
+
+
+def _finding(suggestion):
+    return Finding("half-width-punctuation", "punctuation", "error", 3, 20, 21, 40, 41, ",",
+                   "中文语句中使用了半角“,”，应改为全角“，”。", suggestion, "GB/T 15834-2011")
+
+
+def test_one_wording_for_a_finding():
+    assert SEVERITY_LABELS == {"error": "错误", "warning": "警告", "info": "提示"}
+    assert tuple(SEVERITY_LABELS) == SEVERITIES
+    assert location_text(_finding("，")) == "第 3 行第 20 列"
+    assert suggestion_text(_finding("，")) == "建议改为：“，”"
+    assert suggestion_text(_finding("")) == "建议：删除"
+    assert suggestion_text(_finding(None)) is None
+    # A suggestion that brings its own quotation marks is not quoted again.
+    assert suggestion_text(_finding("“创青春”“挑战杯”")) == "建议改为：“创青春”“挑战杯”"
+    assert message_text(_finding(None)) == "中文语句中使用了半角“,”，应改为全角“，”。"
+    assert message_text(_finding("，")) == "中文语句中使用了半角“,”，应改为全角“，”。\u3000建议改为：“，”"
+    assert finding_text(_finding("")) == "第 3 行第 20 列 “,”：中文语句中使用了半角“,”，应改为全角“，”。\u3000建议：删除"
+    assert summary_text([_finding(None), _finding("")]) == "共 2 条：错误 2，警告 0，提示 0。"
+
+
+def test_rule_modules_import_no_private_name_of_another():
+    """formulations.py and phrasing.py share the private module _lexicon.py (public
+    names inside it); no module of baogao.lint imports a _name from another."""
+    lint_dir = Path(catalogue_doc.__file__).parent
+    for path in sorted(lint_dir.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("baogao"):
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                assert not private, (path.name, node.module, private)
 
 
 def run(capsys, *argv):
@@ -108,12 +201,16 @@ def test_cli_exit_codes_and_json(capsys, tmp_path):
     code, out, err = run(capsys, "lint", "specimen", "--json")
     data = json.loads(out)
     assert code == 1 and err == ""
-    assert set(data[0]) == {"rule", "family", "severity", "line", "column", "end_column", "text", "message",
-                            "suggestion", "reference"}
+    assert set(data[0]) == {"rule", "family", "severity", "line", "column", "end_column", "start", "end",
+                            "text", "message", "suggestion", "reference"}
+    text = baogao.specimen().text
+    assert all(text[d["start"]:d["end"]] == d["text"] for d in data)
     code, out, _ = run(capsys, "lint", "example:report_gongwen")
     assert code == 0 and "错误 0" in out
     code, out, _ = run(capsys, "lint", "specimen", "--select", "name-near-miss")
-    assert code == 1 and "【习金平】" in out and "第7行第9列" in out
+    assert code == 1 and "【习金平】" in out
+    assert "第 7 行第 9 列  错误  [name-near-miss] “习金平”疑为人名“习近平”之误：规范表述须一字不差。\u3000建议改为：“习近平”" in out
+    assert out.endswith("共 1 条：错误 1，警告 0，提示 0。\n")
     code, out, _ = run(capsys, "lint", "specimen", "--select", "style")
     assert code == 0  # infos only
     code, out, err = run(capsys, "lint", "specimen", "--select", "bogus")
@@ -122,6 +219,8 @@ def test_cli_exit_codes_and_json(capsys, tmp_path):
     assert code == 2 and "找不到文件" in err
     code, out, _ = run(capsys, "lint", "--list-rules")
     assert code == 0 and "name-near-miss" in out and len(out.splitlines()) == len(RULES)
+    assert any(line.startswith("name-near-miss") and "提法与人名" in line and " 错误  人名写错" in line
+               for line in out.splitlines())
 
 
 def test_generated_documents_are_up_to_date():
@@ -148,7 +247,7 @@ def test_recall_on_the_specimen_errata():
 
 
 def test_corrected_edition_leaves_only_unknown_entries():
-    from baogao.sources.errata import unresolved
+    from baogao.sources.edition import unresolved
 
     left = accuracy.corrected_findings()
     assert sorted((f.rule, f.text) for f in left) == [
@@ -203,8 +302,6 @@ def test_prefix_misused_suggests_the_member_of_its_object():
 
 
 def test_quoted_rewording_spares_phrases_of_their_own():
-    from baogao.lint.phrasing import reworded
-
     assert reworded("急难忧") == "急难愁盼"
     assert reworded("危机中可以转机") == "危可转机"
     assert reworded("党旗指的就是共青团旗要做的") == "党旗所指就是团旗所向"
@@ -261,7 +358,7 @@ def test_every_warning_left_on_the_corrected_edition_is_an_unknown_entry():
     """The issue's criterion read strictly: errors and warnings alike. Each finding
     left on the corrected edition covers an entry whose correction is unknown; the
     one exception is the gap 三→五, which the lost heading of section 四 (E046) causes."""
-    from baogao.sources.errata import unresolved
+    from baogao.sources.edition import unresolved
 
     spans = [(r.corrected_line, r.corrected_column, r.corrected_column + len(r.text), r.id)
              for r in unresolved().itertuples()]
