@@ -2,7 +2,7 @@
 
 Every tool reads a ``Report``. Line numbers are 1-based; character offsets
 index ``Report.text`` (the decoded text with line endings normalised to
-``\n``; nothing else is changed, so every offset points at the original
+``\\n``; nothing else is changed, so every offset points at the original
 characters).
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Callable, TypeVar
 
 from baogao.errors import TraditionalChineseWarning
-from baogao.paragraphs import _INDENT_RE, _ZW_RE, ZERO_WIDTH, Line, Paragraph, TextNote
+from baogao.paragraphs import INDENT_RE, ZERO_WIDTH, ZERO_WIDTH_RE, Line, Paragraph, TextNote
 from baogao.structure.outline import Outline, build_outline
 from baogao.text.charsets import traditional_share
 
@@ -23,16 +23,37 @@ T = TypeVar("T")
 
 @dataclass
 class Report:
+    """One report's text, as every tool reads it (build it with ``baogao.load``).
+
+    - ``text``: the decoded text, line endings normalised to ``\\n`` and nothing
+      else changed: character offsets (0-based) index this string;
+    - ``source``: the path as given, the shipped text's id (``specimen``), or
+      ``<文本>``;
+    - ``encoding``: the codec it was decoded with (``utf-8``, ``utf-8-sig``,
+      ``gb18030``, ``big5`` …), ``docx`` for a Word file;
+    - ``format``: ``text`` or ``docx``;
+    - ``newline``: the original line ending: ``"\\n"``, ``"\\r\\n"``, ``"\\r"`` or ``"mixed"``;
+    - ``notes``: ``TextNote``s of what loading noticed and handled (line
+      endings, BOM, zero-width characters, indents, traditional characters);
+    - ``heading_levels``: .docx only: 1-based line -> heading level given by a
+      Heading style or outline level;
+    - ``styles``: .docx only: 1-based line -> the paragraph's style name;
+    - ``meta``: free-form metadata of shipped texts (``id``, ``year``,
+      ``issuer``, ``source`` …).
+
+    ``lines`` (every line, 1-based ``Line.number``) and ``paragraphs`` (the
+    non-blank lines, 1-based ``Paragraph.index``) are views of ``text``;
+    ``outline()`` is its structure (``baogao.structure``).
+    """
+
     text: str
     source: str = "<文本>"
     encoding: str = "utf-8"
     format: str = "text"
     newline: str = "\n"
     notes: list[TextNote] = field(default_factory=list)
-    #: .docx only: line -> heading level given by a Heading style / outline level.
     heading_levels: dict[int, int] = field(default_factory=dict)
     styles: dict[int, str] = field(default_factory=dict)
-    #: Free-form metadata (corpus id, year, provenance...).
     meta: dict = field(default_factory=dict)
     #: What is derived from this text once and kept with it (its outline, its
     #: analysis tables, its corpus index), by name: see ``memo``.
@@ -67,14 +88,14 @@ class Report:
     def _scan(self) -> None:
         """Record zero-width characters, indents and traditional characters."""
         for line in self.lines:
-            for m in _ZW_RE.finditer(line.text):
+            for m in ZERO_WIDTH_RE.finditer(line.text):
                 ch = m.group()
                 if ch == "\ufeff" and line.number == 1 and m.start() == 0:
                     kind, detail = "bom", "文本开头的 BOM（U+FEFF）已保留在原文中，分析时忽略"
                 else:
                     kind, detail = "zero_width", f"零宽字符 U+{ord(ch):04X} {ZERO_WIDTH[ch]}，分析时忽略"
                 self.notes.append(TextNote(kind, line.number, m.start() + 1, detail))
-            m = _INDENT_RE.match(line.text)
+            m = INDENT_RE.match(line.text)
             if m and line.text.strip():
                 ind = m.group()
                 what = "全角空格" if set(ind) == {"\u3000"} else "空白"
@@ -101,9 +122,9 @@ class Report:
         out = []
         for line in self.lines:
             stripped = line.text.rstrip()
-            if not _ZW_RE.sub("", stripped).strip():
+            if not ZERO_WIDTH_RE.sub("", stripped).strip():
                 continue
-            m = _INDENT_RE.match(stripped)
+            m = INDENT_RE.match(stripped)
             indent = m.group() if m else ""
             start = line.start + len(indent)
             out.append(Paragraph(len(out) + 1, line.number, start, line.start + len(stripped),

@@ -1,22 +1,36 @@
 """The exercise machinery (baogao.exercises): every registered exercise can
 fail, the grader's path gives the notebook's verdict, comparisons are
 tolerant where they should be, coding checks disable the function they
-reimplement, writing checks give structural feedback through the lint hook."""
+reimplement, writing checks give structural feedback and the linter's advice."""
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 import types
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import baogao
-from baogao.errors import UsageError
-from baogao.exercises import CORRECT, INCORRECT, NOT_ATTEMPTED, SUBMITTED, FunctionProblem, ValueProblem, WritingProblem, collect, compare, load_report
 from baogao.course import assignments, get_assignment
 from baogao.course import lesson01_structure as ex
+from baogao.errors import UsageError
+from baogao.exercises import (
+    CORRECT,
+    INCORRECT,
+    NOT_ATTEMPTED,
+    SUBMITTED,
+    FunctionProblem,
+    ValueProblem,
+    WritingProblem,
+    collect,
+    compare,
+    load_report,
+    writing,
+)
+from baogao.lint import lint
 from baogao.text.markers import match_marker
 
 ALL = [(a, p) for a in assignments().values() for p in a]
@@ -163,9 +177,6 @@ def test_checks_follow_the_report_in_use():
 
 # -- serialisation -------------------------------------------------------------------------------
 def test_plain_turns_answers_into_json():
-    import numpy as np
-    import pandas as pd
-
     assert collect.plain(np.int64(7)) == 7 and type(collect.plain(np.int64(7))) is int
     assert collect.plain(np.array([1, 2])) == [1, 2]
     assert collect.plain(pd.Series([15, 24])) == [15, 24]
@@ -195,7 +206,7 @@ def test_marker_cases_agree_with_match_marker():
 
 
 def test_disabled_function_is_blocked_under_any_name_and_restored():
-    from baogao.text.markers import match_marker as alias
+    from baogao.text.markers import match_marker as alias  # bound before the guard, under another name
 
     guard = collect.disabled(["baogao.text.markers:match_marker"])
     with guard:
@@ -278,44 +289,35 @@ def test_model_answer_on_another_report_renumbers_in_the_siblings_style():
     assert ex.q4.grade("第四,保障措施", other).issues
 
 
-def _lint_module(findings=None, error=None):
-    module = types.ModuleType("baogao.lint")
-
-    def lint(report):
-        if error:
-            raise error
-        return findings(report)
-
-    module.lint = lint
-    return module
+def test_linter_findings_on_the_line_are_advice():
+    outcome = ex.q4.check("四、主动作为,积极拓展新时期共青团工作的空间和领域。")
+    assert not outcome.issues and outcome.notes
+    assert "半角“,”" in outcome.notes[0] and "全角“，”" in outcome.notes[0]
+    rewritten = writing.replace_line(baogao.specimen(), 24, "四、主动作为,积极拓展新时期共青团工作的空间和领域。")
+    assert outcome.notes == [f.message.rstrip("。") for f in lint(rewritten) if f.line == 24]
+    assert ex.q4.check(ex.SPECIMEN_MODEL).notes == []
 
 
 def test_lint_hook_adds_findings_on_the_line_as_advice(monkeypatch):
     Finding = types.SimpleNamespace
-    module = _lint_module(lambda report: [
+    monkeypatch.setattr(writing, "lint", lambda report: [
         Finding(line=24, message="标题里有“测试规则”发现的问题。"),
-        {"line": 24, "message": "字典形式的发现也可以"},
+        Finding(line=24, message="第二条发现"),
         Finding(line=24, message="标题编号从“三”跳到“五”，缺少“四”。"),  # the outline says it already
         Finding(line=3, message="别的行的问题不算"),
     ])
-    monkeypatch.setitem(sys.modules, "baogao.lint", module)
     outcome = ex.q4.check("五、主动作为，积极拓展新时期共青团工作的空间和领域。")
-    assert outcome.notes == ["标题里有“测试规则”发现的问题", "字典形式的发现也可以"]
+    assert outcome.notes == ["标题里有“测试规则”发现的问题", "第二条发现"]
     assert outcome.issues == ["编号问题：标题编号从“三”跳到“五”，缺少“四”"]
     assert "文风提示（供参考）：\n  ✎ 标题里有“测试规则”发现的问题" in outcome.text()
-    assert "✎ 字典形式的发现也可以" in outcome.feedback
-
-
-def test_lint_hook_falls_back_when_the_linter_is_absent(monkeypatch):
-    monkeypatch.setitem(sys.modules, "baogao.lint", None)  # import baogao.lint fails
-    outcome = ex.q4.check("四、主动作为,积极拓展新时期共青团工作的空间和领域。")
-    assert outcome.notes == ["中文里用了半角标点“,”，应改为全角“，”"]
-    assert not outcome.issues
-    assert ex.q4.check(ex.SPECIMEN_MODEL).notes == []
+    assert "✎ 第二条发现" in outcome.feedback
 
 
 def test_lint_hook_survives_a_broken_linter(monkeypatch):
-    monkeypatch.setitem(sys.modules, "baogao.lint", _lint_module(error=RuntimeError("boom")))
+    def broken(report):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(writing, "lint", broken)
     outcome = ex.q4.check(ex.SPECIMEN_MODEL)
     assert outcome.status == SUBMITTED and not outcome.issues
     assert outcome.notes == ["文风检查未能运行（RuntimeError），请教师留意"]

@@ -7,7 +7,7 @@ import pytest
 
 import baogao
 
-EXPECTED = sorted((Path(__file__).parent / "fixtures" / "expected").glob("*.json"))
+EXPECTED = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "expected").glob("*.json"))
 
 
 def load_report(source: str):

@@ -15,14 +15,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from baogao.errors import UsageError
-from baogao.course import assignments
-from baogao.teach import make_exercises, reset
+from baogao import course, exercises
 from baogao.cli.teach import main
-from baogao.teach.grade import COLUMNS, grade, journal_path, summary_path
+from baogao.course import assignments
+from baogao.errors import UsageError
+from baogao.teach import make_exercises, reset
+from baogao.teach.grade import COLUMNS, _fingerprint, grade, journal_path, summary_path
 from baogao.teach.make_exercises import exercise_notebook, render_exercise, stub_source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
 SAMPLE = "01_structure"
@@ -352,6 +353,21 @@ def test_grading_resumes_without_losing_or_repeating_work(tmp_path, capsys):
     assert (fresh.graded, fresh.reused) == (3, 0)
 
 
+@pytest.mark.parametrize("package", [course, exercises], ids=["course", "exercises"])
+def test_fingerprint_changes_with_the_checks(package, tmp_path, monkeypatch):
+    """The checks live in course/ and exercises/: a change to any of their files makes a
+    resumed grading grade every notebook again instead of reusing the journal."""
+    options = {"assignment": SAMPLE, "report": None, "timeout": 30}
+    before = _fingerprint(options, None)
+    copied = tmp_path / package.__name__.rsplit(".", 1)[-1]
+    shutil.copytree(Path(package.__file__).parent, copied, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(package, "__file__", str(copied / "__init__.py"))
+    assert _fingerprint(options, None) == before  # the same files, wherever they are
+    changed = next(p for p in sorted(copied.glob("*.py")) if p.name != "__init__.py")
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n# a check changed\n", encoding="utf-8")
+    assert _fingerprint(options, None) != before
+
+
 def test_grade_cli(tmp_path, capsys):
     folder = tmp_path / "subs"
     write(folder, "dave", "{")
@@ -414,7 +430,7 @@ def test_exercise_folders_are_validated_leniently(tmp_path):
 # -- papermill: the parameters cell chooses the report ---------------------------------------------
 @pytest.mark.parametrize("report", ["2021_state-council_gwr", "auto_numbered.docx"])
 def test_solution_runs_on_another_report_with_papermill(report, fixtures, tmp_path):
-    import papermill
+    import papermill  # heavy, and needed by this test only
     value = str(fixtures / report) if report.endswith(".docx") else report
     nb = papermill.execute_notebook(str(SOLUTIONS / f"{SAMPLE}.ipynb"), str(tmp_path / "out.ipynb"),
                                     parameters={"REPORT": value}, kernel_name="python3",

@@ -2,26 +2,23 @@
 
 The student's line replaces the original one, the structure parser
 (``report.outline()``) reads the new report, and the feedback says what it
-sees at that line. When the proofreading linter exists (``baogao.lint`` with
-``lint(report) -> findings`` having ``.line`` and ``.message``), its findings
-on the line are added; otherwise a minimal punctuation check stands in.
+sees at that line; the proofreading linter's findings on the line
+(``baogao.lint.lint``) are added as advice.
 """
 
 from __future__ import annotations
 
 import difflib
-import importlib
 import re
 from collections import Counter
 
 from baogao.exercises.compare import fold
+from baogao.lint import lint
 from baogao.sources.load import load
 from baogao.structure.headings import family
 from baogao.text.markers import STYLE_NAMES
 
 _PUNCT = re.compile(r"[\W_]+")
-# A half-width comma, semicolon or colon next to a Chinese character.
-_HALF_WIDTH = re.compile(r"(?<=[\u4e00-\u9fff”）])[,;:]|[,;:](?=[\u4e00-\u9fff“（])")
 
 
 def replace_line(report, line: int, text: str):
@@ -84,40 +81,15 @@ def heading_feedback(report, line: int, text: str) -> tuple[list[tuple[bool, str
         checks.append((ok, "保留了原标题的内容" if ok
                        else "标题内容与原文差别较大：不要改动标题的内容（明显的错字除外）"))
     seen = {message for _, message in checks}
-    notes = [m for m in lint_messages(new, line, text)
+    notes = [m for m in lint_messages(new, line)
              if m not in seen and "编号问题：" + m not in seen]
     return checks, list(dict.fromkeys(notes))
 
 
-def lint_messages(report, line: int, text: str) -> list[str]:
-    """The linter's findings on ``line`` (the hook), or a minimal punctuation check."""
+def lint_messages(report, line: int) -> list[str]:
+    """The linter's messages on ``line`` (1-based), without their final 。."""
     try:
-        lint = importlib.import_module("baogao.lint")
-    except ImportError as exc:
-        if getattr(exc, "name", None) not in ("baogao.lint", None):
-            raise  # the linter exists but is broken: say so in the tests
-        return basic_punctuation(text)
-    run = getattr(lint, "lint", None)
-    if run is None:
-        return basic_punctuation(text)
-    try:
-        findings = list(run(report))
+        findings = lint(report)
     except Exception as exc:  # noqa: BLE001 - feedback must not break a student's check
         return [f"文风检查未能运行（{type(exc).__name__}），请教师留意"]
-    out = []
-    for f in findings:
-        f_line = f.get("line") if isinstance(f, dict) else getattr(f, "line", None)
-        message = f.get("message") if isinstance(f, dict) else getattr(f, "message", None)
-        if f_line == line and message:
-            out.append(str(message).rstrip("。"))
-    return out
-
-
-def basic_punctuation(text: str) -> list[str]:
-    """Half-width , ; : in Chinese text (stands in while the linter is absent)."""
-    found = sorted(set(_HALF_WIDTH.findall(text)))
-    if not found:
-        return []
-    full = {",": "，", ";": "；", ":": "："}
-    return ["中文里用了半角标点" + "".join(f"“{c}”" for c in found) + "，应改为全角"
-            + "".join(f"“{full[c]}”" for c in found)]
+    return [f.message.rstrip("。") for f in findings if f.line == line and f.message]

@@ -47,10 +47,24 @@ _DOC_TITLE = re.compile(r"关于.+的(报告|请示|函|意见|通知|通报|批
 
 @dataclass(frozen=True)
 class Element:
+    """What one paragraph (non-blank line) of a report is; the outline has one per paragraph.
+
+    - ``kind``: a key of ``ELEMENT_NAMES``: ``title`` 标题, ``subtitle`` 题注,
+      ``speaker`` 报告人, ``salutation`` 称呼, ``addressee`` 主送机关,
+      ``heading`` 小标题 (standalone; a run-in heading's paragraph stays
+      ``paragraph``), ``paragraph`` 正文段落, ``closing`` 结束语, ``signature``
+      署名, ``date`` 成文日期, ``attachment`` 附件说明, ``boilerplate``
+      网站附加文字;
+    - ``line``: 1-based line of the report's text (of a .docx: paragraph);
+    - ``text``: the paragraph as written, without indentation and trailing
+      spaces (zero-width characters kept);
+    - ``paragraph``: 1-based index in ``Report.paragraphs``.
+    """
+
     kind: str
     line: int
     text: str
-    paragraph: int  # 1-based paragraph index
+    paragraph: int
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "line": self.line, "text": self.text}

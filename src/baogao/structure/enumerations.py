@@ -5,6 +5,7 @@ They are not headings, but their numbering is checked like headings'.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from baogao.paragraphs import Paragraph
@@ -14,11 +15,21 @@ from baogao.text.markers import Marker, find_enumeration_markers
 
 @dataclass
 class Enumeration:
-    kind: str  # inline | paragraphs
+    """A numbered list that is not headings: 一是…二是…, 第一，…, or a series of items.
+
+    - ``kind``: ``inline`` (all markers in one paragraph) or ``paragraphs``
+      (one spans several paragraphs, as do series of other marker styles
+      judged to be items, such as long ``（一）…（九）`` measures);
+    - ``line``: 1-based line of the first marker;
+    - ``markers``: the markers as written (``["二是", "三是", "四是"]``);
+    - ``lines``: the 1-based line of each marker;
+    - ``numbers``: the value of each marker (``[2, 3, 4]``).
+    """
+
+    kind: str
     line: int
     markers: list[str]
     lines: list[int] = field(default_factory=list)
-    style: str = "cn-shi"
     numbers: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -27,8 +38,6 @@ class Enumeration:
 
 def _lost_first_marker(before: str) -> int | None:
     """Offset of a sentence that opens with a bare 是 (一是 without its 一), if any."""
-    import re
-
     hits = [m.start(1) for m in re.finditer(r"(?:^|[。；;！？])(是)(?![的否])", before)]
     return hits[-1] if hits else None
 
@@ -68,7 +77,7 @@ def find_enumerations(body: list[tuple[Paragraph, "Heading | None"]],
             if m.number == 1 or current is None:
                 if current is not None:
                     done.append(current)
-                current = Enumeration("inline", p.line, [], style=m.style)
+                current = Enumeration("inline", p.line, [])
                 open_enums[m.style] = current
                 new = sequence_issues(None, m.number, m.style, True, p.line, m.text, "列举")
                 lost = _lost_first_marker(text[:offset]) if m.style == "cn-shi" and m.number == 2 else None
@@ -97,9 +106,9 @@ def find_enumerations(body: list[tuple[Paragraph, "Heading | None"]],
         kept.append(e)
 
     for run in item_series:
-        first_p, first_m = run[0]
+        first_p, _ = run[0]
         e = Enumeration("paragraphs", first_p.line, [m.text for _, m in run],
-                        [p.line for p, _ in run], first_m.style, [m.number for _, m in run])
+                        [p.line for p, _ in run], [m.number for _, m in run])
         last = None
         for p, m in run:
             issues.extend(sequence_issues(last, m.number, m.style, m.chinese, p.line, m.text, "列举"))

@@ -30,6 +30,28 @@ _NO_PUNCT_EXCEPT = re.compile(r"[，。；：！？,.;:!?（）()—…·\-]")
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading of the outline (docs/structure.md, "Headings" and "Levels").
+
+    - ``level``: 1-based depth, inferred per document from the order in which
+      marker styles appear (a .docx Heading N style gives N): the specimen's
+      ``一是`` … ``八、`` are all level 1;
+    - ``number``: the marker's value (``（三）`` → 3), None when unnumbered;
+    - ``marker``: the marker exactly as written, punctuation included
+      (``第五,``), ``""`` when unnumbered;
+    - ``style``: a key of ``STYLE_NAMES``: ``cn-dun`` “一、”式, ``cn-paren``
+      “（一）”式, ``arabic-dot`` “1.”式, ``arabic-paren`` “（1）”式, ``cn-shi``
+      “一是”式, ``cn-di`` “第一，”式, ``arabic-dun`` “1、”式（不规范）,
+      ``half-paren`` 半角括号“(一)”式（不规范）, ``none`` 无编号;
+    - ``title``: the heading without its marker and final 。 (of a run-in
+      heading: its first sentence, without the final 。！？);
+    - ``line``: 1-based line of the report's text (of a .docx: paragraph);
+    - ``run_in``: True for a 段中标题, a heading sentence that opens a
+      paragraph and is followed by body text in the same paragraph;
+    - ``paragraph``: 1-based index in ``Report.paragraphs`` (non-blank lines);
+    - ``chinese``: True when the number is written in Chinese numerals
+      (also for an unnumbered heading); tells ``(四)`` from ``(4)``.
+    """
+
     level: int
     number: int | None
     marker: str
@@ -37,7 +59,7 @@ class Heading:
     title: str
     line: int
     run_in: bool
-    paragraph: int  # 1-based paragraph index
+    paragraph: int
     chinese: bool = True
 
     def to_dict(self) -> dict:
@@ -47,12 +69,35 @@ class Heading:
 
 @dataclass(frozen=True)
 class NumberingIssue:
-    kind: str  # gap | repeat | style_change | out_of_order
+    """A numbering problem among the headings of one level or in an enumeration.
+
+    These are the kit's conventions for a readable numbering (each level keeps
+    one style and counts 1, 2, 3 …); GB/T 9704 itself only gives the styles
+    the levels 依次可以用: 一、（一）1.（1）.
+
+    - ``kind``: a key of ``ISSUE_NAMES`` (``baogao.structure.outline``):
+      ``gap`` 缺号 (a number skips ahead, or a series starts above 1),
+      ``repeat`` 重号, ``out_of_order`` 顺序颠倒, ``style_change`` 样式变化 (a
+      level goes on in another style);
+    - ``line``: 1-based line where the problem shows;
+    - ``expected``: for ``gap`` the first missing number in the style's
+      numerals (``四``, ``4``); for ``repeat`` and ``out_of_order`` the
+      number due; for ``style_change`` this marker in the level's previous
+      style (``三是``);
+    - ``message``: the explanation shown to the student, in Chinese;
+    - ``found``: the marker as written at ``line`` (``是`` for an ``一是``
+      that lost its ``一``), ``""`` when unknown;
+    - ``column``: 1-based column of ``found`` in its line (in characters,
+      indentation included); None when not recorded (a marker that opens its
+      paragraph, or a line holding zero-width characters).
+    """
+
+    kind: str
     line: int
     expected: str
     message: str
     found: str = ""
-    column: int | None = None  # 1-based column of ``found`` in its line, when known
+    column: int | None = None
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "line": self.line, "expected": self.expected,
@@ -188,7 +233,6 @@ class _Level:
     styles: list[str]  # families used, the current one last
     last: int | None
     chinese: bool
-    style_shown: str  # the last actual style, for messages
 
 
 def assign_levels(items: list[tuple[Candidate, bool]]) -> tuple[list[Heading], list[NumberingIssue]]:
@@ -212,9 +256,9 @@ def assign_levels(items: list[tuple[Candidate, bool]]) -> tuple[list[Heading], l
             depth = min(cand.hint_level, len(stack) + 1)
             del stack[depth:]
             if len(stack) < depth:
-                stack.append(_Level([fam], None, chinese, style))
+                stack.append(_Level([fam], None, chinese))
             level_index = depth - 1
-            _check(stack[level_index], fam, style, number, marker_text, chinese, p.line, issues)
+            _check(stack[level_index], fam, number, marker_text, chinese, p.line, issues)
         else:
             level_index = None
             for i in range(len(stack) - 1, -1, -1):
@@ -231,17 +275,17 @@ def assign_levels(items: list[tuple[Candidate, bool]]) -> tuple[list[Heading], l
                         level_index = i
                         break
             if level_index is None:
-                stack.append(_Level([fam], None, chinese, style))
+                stack.append(_Level([fam], None, chinese))
                 level_index = len(stack) - 1
             del stack[level_index + 1:]
-            _check(stack[level_index], fam, style, number, marker_text, chinese, p.line, issues)
+            _check(stack[level_index], fam, number, marker_text, chinese, p.line, issues)
         title = cand.title if cand.marker is not None and not unnumbered else p.clean.strip()
         headings.append(Heading(level_index + 1, number, marker_text, style, title, p.line,
                                 cand.run_in and not cand.standalone, p.index, chinese))
     return headings, issues
 
 
-def _check(level: _Level, fam: str, style: str, number: int | None, marker: str,
+def _check(level: _Level, fam: str, number: int | None, marker: str,
            chinese: bool, line: int, issues: list[NumberingIssue]) -> None:
     """Compare a heading with the level it joins; update the level."""
     current = level.styles[-1]
@@ -258,7 +302,6 @@ def _check(level: _Level, fam: str, style: str, number: int | None, marker: str,
         issues.extend(sequence_issues(level.last, number, fam, chinese, line, marker, "标题"))
         level.last = number
         level.chinese = chinese
-    level.style_shown = style
 
 
 def sequence_issues(last: int | None, number: int, style: str, chinese: bool, line: int,

@@ -6,9 +6,11 @@ is cached on the report (``report.outline()``).
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
+from baogao.lazy import pandas as pd
 from baogao.paragraphs import Paragraph
 from baogao.structure.elements import (
     ELEMENT_NAMES,
@@ -29,19 +31,36 @@ from baogao.structure.headings import (
 from baogao.structure.parts import PART_NAMES, Part, find_parts
 from baogao.text.markers import STYLE_NAMES, find_enumeration_markers
 
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
-    from baogao.report import Report
-
 ISSUE_NAMES = {"gap": "缺号", "repeat": "重号", "style_change": "样式变化", "out_of_order": "顺序颠倒"}
+#: ``Outline.genre``: the two kinds of report, and the label a student reads for each.
+GENRE_LABELS = {"document": "公文式报告", "speech": "讲话式报告"}
 
 
 @dataclass
 class Section:
-    """A node of the outline tree: a heading's section, or a part of its own."""
+    """A node of the outline tree (``Outline.tree``): a heading's section, or a part of its own.
 
-    kind: str  # root | heading | part
+    - ``kind``: ``root`` (the whole report), ``heading`` (a heading and what
+      follows it up to the next heading of its level or above) or ``part`` (a
+      functional part that is a section of its own: the opening before the
+      first heading, or a standalone ``Part``);
+    - ``title``: the heading's title (without its marker; ``label`` has it),
+      the part's Chinese name from ``PART_NAMES``, or the report's source for
+      the root;
+    - ``line``: 1-based line where the section begins (0 for the root);
+    - ``level``: 1-based depth in the tree: a heading's ``level``, 1 for a
+      part, 0 for the root;
+    - ``heading``: the ``Heading`` of a ``heading`` section, else None;
+    - ``part``: the part kind (a key of ``PART_NAMES``) of a ``part``
+      section, else None;
+    - ``paragraphs``: the paragraphs directly in this section (a heading's own
+      paragraph first), not those of its children (``all_paragraphs()``);
+    - ``children``: the sections below it, in document order;
+    - ``end_line``: 1-based last line of the section: the line before the
+      next section at its level or above, or the last body line.
+    """
+
+    kind: str
     title: str
     line: int
     level: int
@@ -80,6 +99,26 @@ class Section:
 
 @dataclass
 class Outline:
+    """The structure of a report (docs/structure.md); ``report.outline()`` builds it once.
+
+    - ``source``, ``encoding``: the report's (``Report.source``, ``Report.encoding``);
+    - ``genre``: a key of ``GENRE_LABELS``: ``document`` 公文式报告 (a 主送机关,
+      a closing formula, or a title ``…关于…的报告/请示``) or ``speech``
+      讲话式报告;
+    - ``title``: the text of the first title line, or None;
+    - ``elements``: one ``Element`` per paragraph, in order;
+    - ``headings``: the ``Heading`` list, in order;
+    - ``enumerations``: the ``Enumeration`` list, by line;
+    - ``parts``: the ``Part`` list, in order (closing formulas last);
+    - ``numbering_issues``: the ``NumberingIssue`` list of headings and
+      enumerations, by line;
+    - ``tree``: the root ``Section``; ``sections()`` walks it in order and
+      ``to_frame()`` gives one row per section;
+    - ``genre_evidence``: what decided the genre, in Chinese (``有主送机关``).
+
+    ``to_dict()`` is the JSON of ``baogao outline --json`` (docs/cli.md).
+    """
+
     source: str
     encoding: str
     genre: str
@@ -119,9 +158,14 @@ class Outline:
         return best
 
     def to_frame(self) -> "pd.DataFrame":
-        """One row per section, in document order."""
-        import pandas as pd
+        """One row per section, in document order.
 
+        Columns: ``kind``, ``level``, ``line``, ``end_line`` (as on ``Section``);
+        ``number``, ``marker``, ``style``, ``run_in`` (as on ``Heading``: empty
+        for a part); ``title``; ``part`` (the part kind the section is, or
+        falls in); ``paragraphs`` and ``chars`` (count and characters of all
+        its paragraphs, subsections included).
+        """
         part_at = _part_lookup(self.parts)
         rows = []
         for s in self.sections():
@@ -147,14 +191,10 @@ class Outline:
         frame["number"] = frame["number"].astype("Int64")
         return frame
 
-    @property
-    def frame(self) -> "pd.DataFrame":
-        return self.to_frame()
-
     def render(self) -> str:
         """An indented plain-text outline with line numbers (the CLI's output)."""
         out = [f"来源：{self.source}（编码 {self.encoding}）",
-               f"文体：{'公文' if self.genre == 'document' else '讲话式报告'}"
+               f"文体：{GENRE_LABELS[self.genre]}"
                f"（{'；'.join(self.genre_evidence) or '无公文要素'}）"]
         if self.title:
             out.append(f"标题：{self.title}")
@@ -196,8 +236,6 @@ class Outline:
         return "\n".join(out)
 
     def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
-        import html
-
         return "<pre>" + html.escape(self.render()) + "</pre>"
 
     def __repr__(self) -> str:
@@ -219,7 +257,8 @@ def _part_lookup(parts: list[Part]):
     return at
 
 
-def build_outline(report: "Report") -> Outline:
+def build_outline(report) -> Outline:
+    """The outline of a ``baogao.report.Report`` (a layer above: not imported here)."""
     paragraphs = report.paragraphs
     kinds = classify(paragraphs)
     body = [p for p, k in zip(paragraphs, kinds) if k == "paragraph"]

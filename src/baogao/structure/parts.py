@@ -53,10 +53,22 @@ CLOSING_KINDS = {"self_construction", "thanks", "lessons", "outlook", "problems"
 
 @dataclass(frozen=True)
 class Part:
+    """Where a functional part of the report begins (docs/structure.md, "Functional parts").
+
+    - ``kind``: a key of ``PART_NAMES``: ``opening`` 开头, ``review`` 工作回顾,
+      ``problems`` 问题与不足, ``lessons`` 经验体会, ``self_construction``
+      自身建设, ``thanks`` 致谢, ``outlook`` 下一步打算, ``closing`` 结尾;
+    - ``line``: 1-based line where it begins (a heading or a paragraph);
+    - ``evidence``: the cue as found (``自身建设``, ``过去一年``), the closing
+      formula, or ``正文第一段`` / ``第一个小标题`` for the default opening and
+      review;
+    - ``standalone``: True when the part closes the section before it and is
+      a section of its own in the tree (after the last topical heading).
+    """
+
     kind: str
     line: int
     evidence: str
-    #: True when this part closes the section before it (topical reports).
     standalone: bool = False
 
     def to_dict(self) -> dict:

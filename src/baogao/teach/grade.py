@@ -37,11 +37,15 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from tqdm import tqdm
+
 from baogao import course, exercises
 from baogao.course import get_assignment
 from baogao.errors import UsageError
+from baogao.lazy import pandas as pd
 from baogao.teach.cells import compare_cells
 from baogao.teach.journal import Journal
+from baogao.teach.runner import run_for_grading
 
 NOTEBOOK_ROW = "notebook"
 COLUMNS = ["student", "assignment", "exercise", "status", "score", "max_score", "feedback",
@@ -141,8 +145,6 @@ def _source(cell) -> str:
 
 def grade_notebook(path, student: str, options: dict) -> list[dict]:
     """Rows for one notebook (never raises for a bad notebook)."""
-    from baogao.teach.runner import run_for_grading
-
     path = Path(path)
     notebook = options.get("relpath", path.name)
     expected = get_assignment(options["assignment"]) if options.get("assignment") else None
@@ -287,8 +289,6 @@ def grade(submissions_dir, out_csv, *, assignment: str | None = None, report: st
 
 
 def _run_tasks(tasks: list[dict], journal: Journal, workers: int | None, progress: bool) -> None:
-    from tqdm import tqdm
-
     if not tasks:
         return
     workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
@@ -316,8 +316,6 @@ def _run_tasks(tasks: list[dict], journal: Journal, workers: int | None, progres
 
 
 def _frame(rows: list[dict]):
-    import pandas as pd
-
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["score"] = pd.to_numeric(frame["score"], errors="coerce")
     frame["max_score"] = pd.to_numeric(frame["max_score"], errors="coerce")
@@ -326,8 +324,6 @@ def _frame(rows: list[dict]):
 
 def summarize(frame):
     """One row per assignment and exercise: how many students got each status."""
-    import pandas as pd
-
     graded = frame[frame["exercise"] != NOTEBOOK_ROW]
     columns = ["assignment", "exercise", "students", "correct", "incorrect", "not_attempted",
                "submitted", "other", "mean_score", "max_score"]

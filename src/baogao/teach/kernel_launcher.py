@@ -16,12 +16,15 @@ from __future__ import annotations
 import os
 import sys
 
+try:
+    import resource
+except ImportError:  # Windows: no resource limits
+    resource = None
+
 
 def apply_limits(memory_mb: int) -> bool:
     """Set the limits on this process; False when the OS does not support them."""
-    try:
-        import resource
-    except ImportError:
+    if resource is None:
         return False
     try:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))

@@ -126,7 +126,7 @@ def exercise_notebook(solution: dict, *, name: str = "notebook") -> dict:
 def dumps(nb: dict) -> str:
     """The canonical text of a notebook: the layout Jupyter writes (sorted keys,
     one-space indent, sources as lists of lines, a final newline)."""
-    import nbformat
+    import nbformat  # with its JSON-schema validator: loaded only when a notebook is written
 
     return nbformat.writes(nbformat.from_dict(nb), version=4) + "\n"
 

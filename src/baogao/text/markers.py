@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = "〇零一二三四五六七八九"
 _CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = "[一二三四五六七八九十百〇零两]+"
 _DIGITS = "[0-9０-９]+"
 
-#: Every style the kit names, in the order GB/T 9704 ranks them, then the
-#: enumeration styles, then the wrong-but-common ones.
+#: Every style the kit names: the four that GB/T 9704 says the heading levels
+#: "依次可以用" (一、（一）1.（1）), the enumeration styles, the
+#: wrong-but-common ones, and ``none`` for an unnumbered heading.
 STYLES = ("cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "cn-shi", "cn-di",
           "arabic-dun", "half-paren", "none")
 
@@ -82,10 +82,6 @@ def digits_to_int(s: str) -> int:
     return int(s.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
 
 
-def is_chinese_style(style: str) -> bool:
-    return style in ("cn-dun", "cn-paren", "cn-shi", "cn-di") or style == "half-paren-cn"
-
-
 def render(style: str, number: int, *, chinese: bool | None = None) -> str:
     """The canonical marker of a style for a number: ("cn-paren", 3) → "（三）"."""
     cn = int_to_cn(number)
@@ -110,10 +106,24 @@ def numeral(style: str, number: int, *, chinese: bool = True) -> str:
 
 @dataclass(frozen=True)
 class Marker:
+    """A section or enumeration marker at the start of a text (``match_marker``).
+
+    - ``style``: the marker's form, a key of ``STYLE_NAMES``: ``cn-dun``
+      “一、”式 (also the wrong ``一.``), ``cn-paren`` “（一）”式, ``arabic-dot``
+      “1.”式, ``arabic-paren`` “（1）”式, ``cn-shi`` “一是”式, ``cn-di``
+      “第一，”式, and the wrong-but-common ``arabic-dun`` “1、”式 and
+      ``half-paren`` 半角括号“(一)”式 (``none``, 无编号, is never a marker's);
+    - ``number``: its value, 1 to 99 (``（三）`` → 3, ``１．`` → 1);
+    - ``text``: the marker exactly as written, punctuation included (``第五,``,
+      ``（一）、``); ``len(marker)`` is its length;
+    - ``chinese``: True when written with Chinese numerals (``(四)``), False
+      with digits (``(4)``).
+    """
+
     style: str
     number: int
-    text: str  # exactly as written, including its punctuation
-    chinese: bool  # written with Chinese numerals
+    text: str
+    chinese: bool
 
     def __len__(self) -> int:
         return len(self.text)

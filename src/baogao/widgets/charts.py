@@ -10,15 +10,20 @@ Rendering a matplotlib figure takes ~0.15 s, too slow for a callback: the two
 distributions are drawn once at construction, and the measure chart, which
 changes with every choice, is drawn as SVG (~1 ms).
 
-matplotlib is imported inside the functions, so ``import baogao.widgets``
-stays light.
+matplotlib (with ``baogao.plotting``) is imported inside the functions, and
+pandas comes from ``baogao.lazy``, so ``import baogao.widgets`` stays light.
 """
 from __future__ import annotations
+
+import base64
+import io
+import statistics
 
 from baogao.analysis.lengths import sentence_lengths
 from baogao.analysis.stats import STAT_LABELS
 from baogao.analysis.words import body_words
-from baogao.concordance.profile import _stats, measure_table
+from baogao.concordance.profile import measure_table, report_stats
+from baogao.lazy import pandas as pd
 from baogao.sources.shipped import corpus as load_corpus
 from baogao.widgets.html import esc
 
@@ -34,16 +39,13 @@ VIEWS = {"words": "词长分布", "sentences": "句长分布", "measure": "在�
 def word_lengths(report):
     """Length in characters of every body word: the words ``text_stats`` counts
     (jieba tokens of body paragraphs, punctuation out, digit runs joined)."""
-    import pandas as pd
-
-
     return pd.Series([len(w.word) for w in body_words(report)], name="chars", dtype="int64")
 
 
 def distribution_figure(report, which: str = "sentences"):
     """Histogram of word lengths (``"words"``, one bar per length) or of body
     sentence lengths (``"sentences"``, bins of 5 characters)."""
-    from baogao.plotting import plot_length_distribution
+    from baogao.plotting import plot_length_distribution  # imports matplotlib: only when drawing
 
     if which == "words":
         values = word_lengths(report).tolist()
@@ -62,7 +64,7 @@ def distribution_figure(report, which: str = "sentences"):
 
 def measure_figure(table, measure: str):
     """Horizontal bars of ``measure_table``'s rows, the target report in red."""
-    from baogao.plotting import plot_bar
+    from baogao.plotting import plot_bar  # imports matplotlib: only when drawing
 
     fig = plot_bar(list(zip(table["report"], table["value"])), xlabel=STAT_LABELS.get(measure, measure),
                    title=f"{STAT_LABELS.get(measure, measure)}：本报告与 {len(table) - 1} 篇参考报告")
@@ -73,8 +75,6 @@ def measure_figure(table, measure: str):
 
 def measure_caption(table, measure: str) -> str:
     """One sentence placing the report: its value, its rank, the corpus median."""
-    import statistics
-
     target = table[table["is_target"]].iloc[0]
     rank = int(table.index[table["is_target"]][0]) + 1
     others = table.loc[~table["is_target"], "value"].tolist()
@@ -108,10 +108,7 @@ def measure_svg(table, measure: str, *, width: int = 560) -> str:
 
 def figure_png(fig) -> str:
     """The figure as base64 PNG text (the form an Output's ``image/png`` takes)."""
-    import base64
-    import io
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # heavy: only when drawing
 
     buf = io.BytesIO()
     FigureCanvasAgg(fig).print_png(buf)
@@ -130,13 +127,12 @@ class Charts:
 
     def __init__(self, report, corpus=None, *, view: str = "sentences",
                  measure: str = "mean_sentence_chars"):
-        import ipywidgets as w
-
+        import ipywidgets as w  # heavy: loaded when a widget is built, not on import
 
         self.report = report
         self.corpus = load_corpus() if corpus is None else list(corpus)
         for r in [report, *self.corpus]:
-            _stats(r)
+            report_stats(r)
         self._png = {which: self._draw(which) for which in ("words", "sentences")}
         self.view = w.ToggleButtons(options=[(label, key) for key, label in VIEWS.items()], value=view,
                                     description="图表")
@@ -164,7 +160,7 @@ class Charts:
             data = {"text/html": self.svg, "text/plain": f"<图：{STAT_LABELS.get(measure, measure)}>"}
         else:
             self.table = self.svg = None
-            n = len(word_lengths(self.report)) if view == "words" else int(_stats(self.report)["sentences"])
+            n = len(word_lengths(self.report)) if view == "words" else int(report_stats(self.report)["sentences"])
             what = "词" if view == "words" else "句子"
             self.caption.value = f"本报告正文共 {n} 个{what}。"
             self.figure, png = self._png[view]

@@ -17,7 +17,8 @@ marks, not lines.
 
 from __future__ import annotations
 
-from baogao.sources import errata
+from baogao.lazy import pandas as pd
+from baogao.sources.edition import corrected_text, edition_diff
 from baogao.sources.shipped import specimen
 from baogao.widgets.html import STYLE, esc
 
@@ -51,8 +52,6 @@ COMPARE_STYLE = """
 
 
 def _isna(x) -> bool:
-    import pandas as pd
-
     return x is None or bool(pd.isna(x))
 
 
@@ -118,11 +117,10 @@ def compare_html(diff_rows, raw: str | None = None, corrected: str | None = None
     ``categories``/``certainties``: mark only these (None: all).
     ``changed_only``: leave out the lines without a shown mark.
     """
-
     if raw is None:
         raw = specimen().text
     if corrected is None:
-        corrected = errata.corrected_text()
+        corrected = corrected_text()
     raw_lines, new_lines = raw.split("\n"), corrected.split("\n")
     cats = None if categories is None else set(categories)
     certs = None if certainties is None else set(certainties)
@@ -170,12 +168,11 @@ class EditionCompare:
     """
 
     def __init__(self, *, changed_only: bool = True):
-        import ipywidgets as w
+        import ipywidgets as w  # heavy: loaded when a widget is built, not on import
 
-
-        self.diff = errata.edition_diff(expand_systematic=True)
+        self.diff = edition_diff(expand_systematic=True)
         self.raw = specimen().text
-        self.corrected = errata.corrected_text()
+        self.corrected = corrected_text()
         live = self.diff[self.diff["status"].isin(SHOWN_STATUSES)]
         cat_counts = live["category"].value_counts()
         cert_counts = live["certainty"].value_counts()

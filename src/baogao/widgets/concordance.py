@@ -99,7 +99,6 @@ def hit_positions(frame, reports) -> dict[str, list[float]]:
 
     Every report gets a row, also those without a hit, in the given order.
     """
-
     rs = as_reports(reports)
     names = report_names(rs)
     length = {name: max(len(r.text), 1) for name, r in zip(names, rs)}
@@ -129,7 +128,7 @@ class Concordance:
     """
 
     def __init__(self, report, corpus=None, *, query: str = "", window: int = 12):
-        import ipywidgets as w
+        import ipywidgets as w  # heavy: loaded when a widget is built, not on import
 
         self.report = report
         self._corpus = corpus
@@ -155,7 +154,6 @@ class Concordance:
     @property
     def corpus(self) -> list:
         if self._corpus is None:
-
             self._corpus = corpus()
         return self._corpus
 
@@ -163,7 +161,6 @@ class Concordance:
         return [self.report] if self.scope.value == "report" else list(self.corpus)
 
     def _update(self, change=None) -> None:
-
         q = self.query.value.strip()
         if not q:
             self.count.value = '<span class="bg-meta">请输入要检索的字、词或短语。</span>'

@@ -94,7 +94,6 @@ def pieces(question: Question) -> list[tuple[int, int, str]]:
     """
     s = question.sentence
     if question.unit == "word":
-
         out, at = [], 0
         for word, _tag in cut_pairs(s):
             out.append((at, at + len(word), word))
@@ -133,7 +132,7 @@ class QuestionView:
     """One question's controls: RadioButtons (choice) or one Button per piece (click)."""
 
     def __init__(self, question: Question, number: int, on_answer=None):
-        import ipywidgets as w
+        import ipywidgets as w  # heavy: loaded when a widget is built, not on import
 
         self.question = question
         self.correct: bool | None = None
@@ -185,7 +184,7 @@ class Quiz:
     """
 
     def __init__(self, questions):
-        import ipywidgets as w
+        import ipywidgets as w  # heavy: loaded when a widget is built, not on import
 
         self.questions = list(questions)
         if not self.questions:
