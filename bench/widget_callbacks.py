@@ -61,7 +61,17 @@ def main() -> int:
     import baogao
     from baogao.analysis.measures import analyze
     from baogao.concordance import kwic
-    from baogao.widgets import Charts, Concordance, EditionCompare, Highlighter, LintViewer, OutlineBuilder, OutlineExplorer, Question, Quiz
+    from baogao.widgets import (
+        Charts,
+        Concordance,
+        EditionCompare,
+        Highlighter,
+        LintViewer,
+        OutlineBuilder,
+        OutlineExplorer,
+        Question,
+        Quiz,
+    )
 
     spec = baogao.specimen()
     analyze(spec).compute_all()

@@ -1,9 +1,12 @@
-"""The one model of a report: text, lines, paragraphs, and what loading noticed.
+"""The pieces of a report's text: ``Line``, ``Paragraph``, ``TextNote``.
 
-Every tool reads a ``Report``. Line numbers are 1-based; character offsets
-index ``Report.text`` (the decoded text with line endings normalised to
-``\n``; nothing else is changed, so every offset points at the original
-characters).
+``Report`` (``baogao.report``) is made of these. Line numbers are 1-based;
+character offsets index ``Report.text`` (the decoded text with line endings
+normalised to ``\\n``; nothing else is changed, so every offset points at the
+original characters). A paragraph is a non-blank line without its
+indentation; zero-width characters (``ZERO_WIDTH``) stay in the text, and
+``Paragraph.clean`` is the text without them, as the structure parser reads
+it. A ``TextNote`` records what loading noticed and handled.
 """
 from __future__ import annotations
 
@@ -22,12 +25,12 @@ ZERO_WIDTH = {
 }
 
 
-_ZW_RE = re.compile("[" + "".join(ZERO_WIDTH) + "]")
+ZERO_WIDTH_RE = re.compile("[" + "".join(ZERO_WIDTH) + "]")
 
 
 # Leading indentation: full-width spaces (the Chinese two-character indent),
 # ASCII spaces, tabs and no-break spaces.
-_INDENT_RE = re.compile(r"^[\u3000 \t\u00a0]+")
+INDENT_RE = re.compile(r"^[\u3000 \t\u00a0]+")
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class Paragraph:
     @property
     def clean(self) -> str:
         """The text without zero-width characters, as the parser sees it."""
-        return _ZW_RE.sub("", self.text)
+        return ZERO_WIDTH_RE.sub("", self.text)
 
     @property
     def line_end(self) -> int:

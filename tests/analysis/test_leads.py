@@ -6,7 +6,7 @@ from pathlib import Path
 import baogao
 from baogao.analysis.tables import lead_sentences
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "specimen_leads.json"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "specimen_leads.json"
 
 
 def _expected():

@@ -7,16 +7,11 @@ expected value was then counted from them by hand.
 
 import json
 
-import pandas as pd
 import pytest
 
 import baogao
-from baogao.analysis import lengths
-from baogao.analysis import parallelisms
-from baogao.analysis import phrases
+from baogao.analysis import lengths, parallelisms, phrases, vocabulary, words
 from baogao.analysis import stats as stats_module
-from baogao.analysis import vocabulary
-from baogao.analysis import words
 from baogao.errors import UsageError
 from baogao.report import Report
 
@@ -444,8 +439,8 @@ def test_speed_on_the_specimen(specimen):
 
 def test_stats_table_places_the_specimen_among_the_corpus():
     import baogao
-    from baogao.concordance.profile import stats_table
     from baogao.analysis.stats import text_stats
+    from baogao.concordance.profile import stats_table
 
     table = stats_table([baogao.specimen()] + baogao.corpus())
     assert len(table) == 18 and table.index[0] == "specimen"

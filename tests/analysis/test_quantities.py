@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import baogao
-from baogao.analysis.tables import sentence_table
 from baogao.analysis.quantities import COLUMNS, Quantity, extract_quantities, quantity_table
+from baogao.analysis.tables import sentence_table
 from baogao.report import Report
 
 
@@ -37,7 +37,7 @@ def specimen_table(specimen):
     return quantity_table(specimen)
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,23 @@ import pandas as pd
 import pytest
 
 import baogao
-from baogao.concordance.collocates import association, collocates, window_counts
-from baogao.concordance.kwic import dispersion, format_kwic, gries_dp
 from baogao.concordance import kwic
+from baogao.concordance.collocates import association, collocates, window_counts
 from baogao.concordance.index import report_names
-from baogao.text.lexicon import data_path
-from baogao.errors import UsageError
-from baogao.concordance.keywords import corpus_frequencies, is_candidate, is_number, keyness, log_likelihood, log_ratio, smoothed_idf, stopwords, word_list
+from baogao.concordance.keywords import (
+    corpus_frequencies,
+    is_candidate,
+    is_number,
+    keyness,
+    log_likelihood,
+    log_ratio,
+    smoothed_idf,
+    word_list,
+)
+from baogao.concordance.kwic import dispersion, format_kwic, gries_dp
 from baogao.concordance.ngrams import clusters, ngram_counts
+from baogao.errors import UsageError
+from baogao.text.lexicon import data_path, stopwords
 from baogao.text.tokens import tokenize
 
 YOUTH = {"共青团", "青年", "团员", "少先队", "青联", "学生会", "团委", "共青团中央", "团中央",

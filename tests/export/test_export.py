@@ -13,8 +13,8 @@ from docx.shared import Mm, Pt
 
 import baogao
 from baogao.errors import BaogaoError, UsageError
-from baogao.export.docx import CHAR_SPACING_TWIPS, LINE_PITCH_PT, to_docx
 from baogao.export import export
+from baogao.export.docx import CHAR_SPACING_TWIPS, LINE_PITCH_PT, to_docx
 from baogao.export.markdown import to_markdown
 
 # A draft with all four heading levels, standalone and run-in headings, an

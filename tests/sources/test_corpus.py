@@ -9,7 +9,7 @@ import baogao
 from baogao.sources.shipped import corpus_ids, provenance
 from baogao.text.lexicon import data_path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 # The only numbering issue of the seventeen real reports: 1995 opens a list
 # with 首先 and goes on with 二是…十是 (line 47).
@@ -26,7 +26,7 @@ def test_specimen_is_byte_identical_to_the_collected_copy():
 
 
 def _recorded_hash() -> str:
-    return (Path(__file__).parent / "fixtures" / "specimen.sha256").read_text().split()[0]
+    return (Path(__file__).resolve().parents[1] / "fixtures" / "specimen.sha256").read_text().split()[0]
 
 
 def test_specimen_model():

@@ -17,14 +17,14 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 try:
-    import baogao.sources.docx
+    import baogao.sources.docx  # noqa: F401
 except ModuleNotFoundError:  # package not installed: import it from the checkout
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from baogao.sources.docx import DocxParagraph, _chinese_numeral, _format_number, read_docx
 from baogao.errors import BaogaoError, DocxError  # noqa: E402
+from baogao.sources.docx import DocxParagraph, _chinese_numeral, _format_number, read_docx
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FIXTURE_DOCX = FIXTURES / "auto_numbered.docx"
 FIXTURE_EXPECTED = FIXTURES / "auto_numbered.expected.txt"
 

@@ -1,16 +1,23 @@
 """The specimen's errata: schema, fit to the raw text, application, corrected edition."""
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import baogao
-from baogao.text.lexicon import data_path
-from baogao.sources import errata as er
-from baogao.sources.errata import CATCHABLE, COLUMNS, DIFF_COLUMNS, ErrataMismatchError, ErrataSchemaError, apply_errata, corrected_text, edition_diff, load_errata, unresolved
 from baogao.errors import BaogaoError
+from baogao.sources import errata as er
+from baogao.sources.edition import (
+    DIFF_COLUMNS,
+    ErrataMismatchError,
+    apply_errata,
+    corrected_text,
+    edition_diff,
+    unresolved,
+)
+from baogao.sources.errata import CATCHABLE, COLUMNS, ErrataSchemaError, load_errata
+from baogao.text.lexicon import data_path
 
 SPECIMEN = data_path("specimen")
 RAW = (SPECIMEN / "report_raw.txt").read_text(encoding="utf-8")

@@ -12,8 +12,6 @@ import pandas as pd
 import pytest
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-from baogao.text.charsets import gb2312_characters
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -22,6 +20,7 @@ from matplotlib.patches import Rectangle
 
 from baogao import plotting
 from baogao.errors import UsageError
+from baogao.text.charsets import gb2312_characters
 
 PACKAGE = Path(plotting.__file__).resolve().parent
 DATA = PACKAGE / "data"

@@ -6,6 +6,7 @@ import asyncio
 import random
 import re
 import threading
+from html import escape as html_escape
 from pathlib import Path
 
 import pandas as pd
@@ -13,15 +14,41 @@ import pytest
 from matplotlib.colors import to_rgba
 
 import baogao
-from baogao.concordance import kwic
-from baogao.sources.errata import DIFF_COLUMNS, edition_diff
-from baogao.lint import Finding, lint
 from baogao.analysis.lengths import sentence_lengths
 from baogao.analysis.stats import text_stats
-from baogao.widgets import LAYERS, PRECEDENCE, Charts, Concordance, Debouncer, EditionCompare, Highlighter, LintViewer, OutlineBuilder, Question, Quiz, check_choice, compare_html, dispersion_svg, distribution_figure, feedback_html, filter_findings, findings_html, highlight_html, kwic_html, layer_marks, load_draft, measure_figure, measure_svg, save_draft, word_lengths
-from baogao.widgets.builder import default_schedule, export_paths
-from baogao.analysis.stats import STAT_LABELS as MEASURES
+from baogao.concordance import kwic
 from baogao.concordance.profile import measure_table
+from baogao.lint import Finding, lint
+from baogao.sources.edition import DIFF_COLUMNS, edition_diff
+from baogao.widgets import (
+    LAYERS,
+    PRECEDENCE,
+    Charts,
+    Concordance,
+    Debouncer,
+    EditionCompare,
+    Highlighter,
+    LintViewer,
+    OutlineBuilder,
+    Question,
+    Quiz,
+    check_choice,
+    compare_html,
+    dispersion_svg,
+    distribution_figure,
+    feedback_html,
+    filter_findings,
+    findings_html,
+    highlight_html,
+    kwic_html,
+    layer_marks,
+    load_draft,
+    measure_figure,
+    measure_svg,
+    save_draft,
+    word_lengths,
+)
+from baogao.widgets.builder import default_schedule, export_paths
 from baogao.widgets.charts import TARGET_COLOUR
 from baogao.widgets.highlight import layered_html
 from baogao.widgets.lintview import finding_context
@@ -89,7 +116,7 @@ def test_highlight_html_marks_titles_legend_and_escapes(draft):
     assert f'<span class="hl hl-four_char hl-leads" title="四字格（成语或四字词）：深入开展\n{LEAD_TITLE}">深入开展</span>' in html
     assert f'<span class="hl hl-leads" title="{LEAD_TITLE}">主题教育。</span>' in html
     assert '<span class="hl hl-quantities" title="数据：120场（数量，数值 120场）">120场</span>' in html
-    assert ('<span class="hl hl-lint" title="中文语句中使用了半角“,”，应改为全角“，”。\n建议改为：，\n'
+    assert ('<span class="hl hl-lint" title="中文语句中使用了半角“,”，应改为全角“，”。\n建议改为：“，”\n'
             '（标点 · 错误 · half-width-punctuation）">,</span>') in html
     assert '<span class="bg-lineno">3</span>' in html and '<span class="bg-lineno">2</span>' not in html
     assert "数据（2）" in html and "问题（2）" in html  # the legend counts the marks shown
@@ -249,9 +276,23 @@ def test_measure_svg_bars(small_corpus):
 
 def test_finding_context_clips_and_marks():
     r = baogao.load("一二三四五六七八九十,十一十二")
-    f = Finding("half-width-punctuation", "punctuation", "error", 1, 11, 12, ",", "半角逗号。", "，", "GB/T 15834")
+    f = Finding("half-width-punctuation", "punctuation", "error", 1, 11, 12, 10, 11, ",", "半角逗号。", "，", "GB/T 15834")
     assert finding_context(r, f, 3) == '…八九十<span class="lv-mark">,</span>十一十…'
     assert finding_context(r, f, 20) == '一二三四五六七八九十<span class="lv-mark">,</span>十一十二'
+    # The mark follows the offsets (start, end), cut at the end of the finding's line.
+    two = baogao.load("第一行有错\n第二行")
+    across = Finding("long-sentence", "style", "info", 1, 4, 6, 3, 8, "有错", "跨行。", None, "第 2 课")
+    assert finding_context(two, across, 5) == '第一行<span class="lv-mark">有错</span>'
+
+
+def test_lint_marks_and_finding_context_use_the_offsets():
+    report = baogao.specimen()
+    findings = lint(report)
+    marks = layer_marks(report, "lint")
+    assert sorted((f.start, f.end) for f in findings) == [(m.start, m.end) for m in marks]
+    for f in findings:
+        assert f'<span class="lv-mark">{html_escape(f.text, quote=False)}</span>' in finding_context(report, f, 5) \
+            or not f.text.strip()
 
 
 def test_findings_html_and_filter(draft):
@@ -261,7 +302,8 @@ def test_findings_html_and_filter(draft):
     assert ('第 3 行第 20 列 · 标点 · 错误 · 中文里的半角标点（half-width-punctuation）') in html
     assert '覆盖青年3.5万人次<span class="lv-mark">,</span>进一步增强“四个意识”。' in html
     assert '开展活动120场<span class="lv-mark">,</span>覆盖青年' in html
-    assert "建议改为：“，”" in html and "依据：GB/T 15834-2011" in html
+    assert "中文语句中使用了半角“,”，应改为全角“，”。\u3000建议改为：“，”</div>" in html
+    assert "依据：GB/T 15834-2011" in html
     assert "<script>" not in html and '&lt;<span class="lv-mark">script</span>&gt;' in html
     damage = filter_findings(findings, families=["damage"])
     assert {f.rule for f in damage} == {"latin-residue"} and len(damage) == 3
@@ -424,7 +466,9 @@ def test_feedback_html_outline_and_lint():
     assert "<li>一、加强思想引领 <span class=\"bd-line\">第2行</span></li>" in html
     assert "标题：关于2024年工作情况的报告" in html and "独立部分：工作回顾、问题与不足" in html
     assert "共 8 条：错误 7，警告 1，提示 0。" in html
-    assert "“,”：中文语句中使用了半角“,”" in html
+    assert "文体：公文式报告；" in html and "文体：讲话式报告；" in feedback_html("一、加强思想引领\n正文。")
+    assert ('<span class="bd-line">第 3 行第 20 列</span> [错误] “,”：中文语句中使用了半角“,”，应改为全角“，”。'
+            '\u3000建议改为：“，”</div>') in html
     assert "<script>" not in html
     gap = feedback_html("一、甲\n正文。\n三、乙\n正文。")
     assert "缺号" in gap and "缺少“二”" in gap

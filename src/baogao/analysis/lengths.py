@@ -1,23 +1,15 @@
-"""Style measures: how long, how dense, how official a report's prose is.
+"""Lengths and readability: how long a report's sentences, paragraphs and clauses are.
 
-Every function takes a ``Report`` and returns a pandas Series or DataFrame
-(``text_stats`` and ``readability`` return plain dicts), so that reports can
-be measured and compared. Two scopes, stated in each docstring:
+Every measure here is over the body (``tables.BODY``). Lengths count
+characters with ``sentences.count_chars`` (punctuation in, spaces and
+zero-width marks out).
 
-- **body**: sentences and tokens of body paragraphs (element kind
-  ``"paragraph"`` in the outline; run-in headings belong to it). Every
-  length, count per sentence, share and rate uses the body only, so that
-  title blocks, headings, salutations and boilerplate never distort it.
-- **text**: body paragraphs and headings. The finders that point at lines
-  (four-character phrases, formulations, parallelisms) search it, because
-  headings carry formulations and parallel structures (specimen line 5).
-
-Words (see ``words`` in ``text_stats``) are jieba tokens minus punctuation,
-symbols and whitespace (tag ``x``). Numbers count as words: tag ``m`` as
-jieba gives it (posseg splits ``1244万人`` into 1244/万/人, three words), and
-the digits jieba leaves untagged (full-width ``１９７８``, the ``7`` of
-``77．7``, tagged ``x`` one digit at a time) are joined into one number.
-Latin strings (tag ``eng``: NPC, H5) count as words.
+- ``sentence_lengths``, ``paragraph_lengths``, ``clauses_per_sentence``:
+  Series indexed by sentence or paragraph number;
+- ``readability``: the readability of 徐巍、姚振晔、陈冬华 (2021) (half the sum
+  of words per sentence and adverbs and conjunctions per sentence) with its
+  inputs, its source and a Chinese note on what it was validated on
+  (``READABILITY_SOURCE``, ``READABILITY_NOTE``).
 """
 from __future__ import annotations
 

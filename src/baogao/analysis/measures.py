@@ -14,11 +14,7 @@ from typing import TYPE_CHECKING
 
 from baogao.analysis.lengths import readability
 from baogao.analysis.parallelisms import parallelisms
-from baogao.analysis.phrases import (
-    four_char_phrases,
-    numeric_formulations,
-    quoted_formulations,
-)
+from baogao.analysis.phrases import four_char_phrases, numeric_formulations, quoted_formulations
 from baogao.analysis.quantities import quantity_table
 from baogao.analysis.stats import text_stats
 from baogao.analysis.tables import tables

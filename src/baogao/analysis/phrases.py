@@ -1,23 +1,15 @@
-"""Style measures: how long, how dense, how official a report's prose is.
+"""Set phrases of the text (body and headings): four-character phrases and formulations.
 
-Every function takes a ``Report`` and returns a pandas Series or DataFrame
-(``text_stats`` and ``readability`` return plain dicts), so that reports can
-be measured and compared. Two scopes, stated in each docstring:
+- ``four_char_phrases``: four-character phrases (四字格): idioms and set
+  phrases as jieba tags them, AABB reduplications, four-character clauses;
+- ``numeric_formulations``: numbered formulations (数字式提法: 四个意识,
+  八项规定) and paired ones (三严三实, 一岗双责);
+- ``quoted_formulations``: short expressions in “ ” (“我为青年办实事”).
 
-- **body**: sentences and tokens of body paragraphs (element kind
-  ``"paragraph"`` in the outline; run-in headings belong to it). Every
-  length, count per sentence, share and rate uses the body only, so that
-  title blocks, headings, salutations and boilerplate never distort it.
-- **text**: body paragraphs and headings. The finders that point at lines
-  (four-character phrases, formulations, parallelisms) search it, because
-  headings carry formulations and parallel structures (specimen line 5).
-
-Words (see ``words`` in ``text_stats``) are jieba tokens minus punctuation,
-symbols and whitespace (tag ``x``). Numbers count as words: tag ``m`` as
-jieba gives it (posseg splits ``1244万人`` into 1244/万/人, three words), and
-the digits jieba leaves untagged (full-width ``１９７８``, the ``7`` of
-``77．7``, tagged ``x`` one digit at a time) are joined into one number.
-Latin strings (tag ``eng``: NPC, H5) count as words.
+Each table has a function giving its occurrences with offsets
+(``four_char_occurrences``, ``numeric_occurrences``, ``quoted_occurrences``),
+which other measures and the highlighting read. The rules are in each
+table's docstring.
 """
 from __future__ import annotations
 

@@ -495,9 +495,8 @@ def quantity_table(report: "Report") -> pd.DataFrame:
     Columns: raw, value, value_high (floats; value_high is NaN outside
     ranges), unit, qualifier, kind, line, column (1-based, characters),
     start, end (offsets into ``report.text``), sentence (1-based index into
-    ``analysis.sentence_table``), sentence_text.
+    ``tables.sentence_table``), sentence_text.
     """
-
     sentences = tables(report).sentences
     starts = sentences["start"].tolist()
     texts = sentences["text"].tolist()

@@ -1,23 +1,9 @@
-"""Style measures: how long, how dense, how official a report's prose is.
+"""The summary of every measure of a report: ``text_stats`` and its labels.
 
-Every function takes a ``Report`` and returns a pandas Series or DataFrame
-(``text_stats`` and ``readability`` return plain dicts), so that reports can
-be measured and compared. Two scopes, stated in each docstring:
-
-- **body**: sentences and tokens of body paragraphs (element kind
-  ``"paragraph"`` in the outline; run-in headings belong to it). Every
-  length, count per sentence, share and rate uses the body only, so that
-  title blocks, headings, salutations and boilerplate never distort it.
-- **text**: body paragraphs and headings. The finders that point at lines
-  (four-character phrases, formulations, parallelisms) search it, because
-  headings carry formulations and parallel structures (specimen line 5).
-
-Words (see ``words`` in ``text_stats``) are jieba tokens minus punctuation,
-symbols and whitespace (tag ``x``). Numbers count as words: tag ``m`` as
-jieba gives it (posseg splits ``1244万人`` into 1244/万/人, three words), and
-the digits jieba leaves untagged (full-width ``１９７８``, the ``7`` of
-``77．7``, tagged ``x`` one digit at a time) are joined into one number.
-Latin strings (tag ``eng``: NPC, H5) count as words.
+``text_stats(report)`` gathers the lengths, readability, four-character
+phrases, function words and official-style words of the body into one dict
+of plain numbers (JSON-serialisable, to compare reports); ``STAT_LABELS``
+names each key in Chinese for charts, the CLI and the lessons.
 """
 from __future__ import annotations
 
@@ -25,12 +11,7 @@ import bisect
 import statistics
 from typing import TYPE_CHECKING
 
-from baogao.analysis.lengths import (
-    clauses_per_sentence,
-    paragraph_lengths,
-    readability,
-    sentence_lengths,
-)
+from baogao.analysis.lengths import clauses_per_sentence, paragraph_lengths, readability, sentence_lengths
 from baogao.analysis.phrases import four_char_occurrences
 from baogao.analysis.tables import BODY, ratio, rounded, tables
 from baogao.analysis.vocabulary import body_char_count, style_hits
@@ -73,8 +54,8 @@ def text_stats(report: "Report") -> dict:
       mean_clauses_per_sentence: from ``sentence_lengths``,
       ``paragraph_lengths``, ``clauses_per_sentence``;
     - words: body tokens that are not punctuation, symbols or whitespace
-      (jieba tag x out; numbers m and Latin strings eng in, see the module
-      docstring); mean_words_per_sentence;
+      (jieba tag x out; numbers m and Latin strings eng in, see
+      ``baogao.analysis.words``); mean_words_per_sentence;
     - adverbs_conjunctions_per_sentence and readability: ``readability()``;
     - lead_sentences: number of lead sentences (``tables(report).leads``);
     - four_char_share: share of body words that lie inside a four-character

@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from baogao.lazy import numpy as np
 from baogao.lazy import pandas as pd
 from baogao.text.sentences import clause_spans, count_chars, sentence_spans
 from baogao.text.tokens import cut_batch
@@ -92,8 +93,6 @@ def token_table(report: "Report", sentences: pd.DataFrame | None = None) -> pd.D
     Each paragraph is segmented on its own (segmentation never crosses a
     paragraph break) and cached per text.
     """
-    import numpy as np
-
     if sentences is None:
         sentences = sentence_table(report)
     kinds = {e.paragraph: e.kind for e in report.outline().elements}

@@ -1,23 +1,16 @@
-"""Style measures: how long, how dense, how official a report's prose is.
+"""Official-style vocabulary (公文语体词): the shipped style words and where a report uses them.
 
-Every function takes a ``Report`` and returns a pandas Series or DataFrame
-(``text_stats`` and ``readability`` return plain dicts), so that reports can
-be measured and compared. Two scopes, stated in each docstring:
+The list is ``data/lexicon/style_words.txt`` (read by
+``baogao.text.lexicon.style_word_entries``; criteria in ``STYLE_WORDS.md``):
+adverbs such as 切实, intensifiers such as 更加, verbs such as 推进.
 
-- **body**: sentences and tokens of body paragraphs (element kind
-  ``"paragraph"`` in the outline; run-in headings belong to it). Every
-  length, count per sentence, share and rate uses the body only, so that
-  title blocks, headings, salutations and boilerplate never distort it.
-- **text**: body paragraphs and headings. The finders that point at lines
-  (four-character phrases, formulations, parallelisms) search it, because
-  headings carry formulations and parallel structures (specimen line 5).
-
-Words (see ``words`` in ``text_stats``) are jieba tokens minus punctuation,
-symbols and whitespace (tag ``x``). Numbers count as words: tag ``m`` as
-jieba gives it (posseg splits ``1244万人`` into 1244/万/人, three words), and
-the digits jieba leaves untagged (full-width ``１９７８``, the ``7`` of
-``77．7``, tagged ``x`` one digit at a time) are joined into one number.
-Latin strings (tag ``eng``: NPC, H5) count as words.
+- ``style_words()``: the list as a DataFrame (word, category, gloss);
+- ``style_hits(words)``: each occurrence of a style word among word tokens,
+  whole or inside a longer token (rule in ``official_vocabulary``);
+- ``official_vocabulary(report)``: the body's style words with counts, rates
+  per 1,000 characters and lines;
+- ``body_char_count(report)``: the characters of body sentences, the base of
+  every per-1,000 rate.
 """
 from __future__ import annotations
 
@@ -28,37 +21,27 @@ from typing import TYPE_CHECKING
 from baogao.analysis.tables import body_sentences, ratio
 from baogao.analysis.words import Word, body_words
 from baogao.lazy import pandas as pd
-from baogao.text.lexicon import data_path, lexicon_entries
+from baogao.text.lexicon import lexicon_entries, style_word_entries
 
 if TYPE_CHECKING:  # pragma: no cover
     from baogao.report import Report
 
 
-@lru_cache(maxsize=1)
-def _style_rows() -> tuple[tuple[str, str, str], ...]:
-    rows = []
-    for raw in data_path("lexicon", "style_words.txt").read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        word, category, gloss = raw.split("\t")
-        rows.append((word, category, gloss))
-    return tuple(rows)
-
-
 def style_words() -> pd.DataFrame:
     """The shipped list of official-style words: word, category, gloss (see STYLE_WORDS.md)."""
-    return pd.DataFrame(list(_style_rows()), columns=["word", "category", "gloss"])
+    return pd.DataFrame(list(style_word_entries()), columns=["word", "category", "gloss"])
 
 
 @lru_cache(maxsize=1)
 def _style_index() -> tuple[dict[str, tuple[str, str]], int]:
-    index = {w: (c, g) for w, c, g in _style_rows()}
+    """Style word -> (category, gloss), in list order, and the longest word's length."""
+    index = {w: (c, g) for w, c, g in style_word_entries()}
     return index, max(len(w) for w in index)
 
 
 @lru_cache(maxsize=1)
-def _lexicon_words() -> frozenset:
-
+def _lexicon_words() -> frozenset[str]:
+    """The words of the kit's jieba lexicon (formulations, organisations, terms)."""
     return frozenset(w for w, _f, _t in lexicon_entries())
 
 
@@ -88,6 +71,7 @@ def _style_parts(word: str) -> tuple[str, ...]:
 
 
 def style_hits(words: list[Word]) -> list[tuple[str, Word]]:
+    """(style word, token) of every style word in ``words``, whole or inside a token."""
     index, _ = _style_index()
     lexicon = _lexicon_words()
     hits = []
@@ -100,6 +84,7 @@ def style_hits(words: list[Word]) -> list[tuple[str, Word]]:
 
 
 def body_char_count(report: "Report") -> int:
+    """Characters of the body sentences (``count_chars``): the base of every per-1,000 rate."""
     return int(body_sentences(report)["chars"].sum())
 
 

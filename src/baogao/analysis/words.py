@@ -1,23 +1,18 @@
-"""Style measures: how long, how dense, how official a report's prose is.
+"""What a word is, once for every count: word tokens, word and function-word frequencies.
 
-Every function takes a ``Report`` and returns a pandas Series or DataFrame
-(``text_stats`` and ``readability`` return plain dicts), so that reports can
-be measured and compared. Two scopes, stated in each docstring:
+Words are jieba tokens minus punctuation, symbols and whitespace (tag
+``x``). Numbers count as words: tag ``m`` as jieba gives it (posseg splits
+``1244万人`` into 1244/万/人, three words), and the digits jieba leaves
+untagged (full-width ``１９７８``, the ``7`` of ``77．7``, tagged ``x`` one
+digit at a time) are joined into one number. Latin strings (tag ``eng``:
+NPC, H5) count as words.
 
-- **body**: sentences and tokens of body paragraphs (element kind
-  ``"paragraph"`` in the outline; run-in headings belong to it). Every
-  length, count per sentence, share and rate uses the body only, so that
-  title blocks, headings, salutations and boilerplate never distort it.
-- **text**: body paragraphs and headings. The finders that point at lines
-  (four-character phrases, formulations, parallelisms) search it, because
-  headings carry formulations and parallel structures (specimen line 5).
-
-Words (see ``words`` in ``text_stats``) are jieba tokens minus punctuation,
-symbols and whitespace (tag ``x``). Numbers count as words: tag ``m`` as
-jieba gives it (posseg splits ``1244万人`` into 1244/万/人, three words), and
-the digits jieba leaves untagged (full-width ``１９７８``, the ``7`` of
-``77．7``, tagged ``x`` one digit at a time) are joined into one number.
-Latin strings (tag ``eng``: NPC, H5) count as words.
+- ``raw_tokens``, ``text_words``, ``body_words``: the report's tokens as
+  ``Word`` tuples (punctuation out; then digit runs joined; then the body
+  only), each computed once per report;
+- ``word_frequencies``, ``function_words``: frequency lists of the body
+  (``FUNCTION_TAGS``: function words by jieba tag);
+- ``is_word_token``: whether one (word, tag) pair is a word (the corpus tools' test).
 """
 from __future__ import annotations
 

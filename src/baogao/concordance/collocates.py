@@ -27,15 +27,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from baogao.concordance.index import (
-    _check_window,
-    as_reports,
-    corpus_index,
-    iter_progress,
-)
-from baogao.concordance.keywords import stopwords as stopword_set
+from baogao.concordance.index import as_reports, check_window, corpus_index, iter_progress
 from baogao.errors import UsageError
 from baogao.lazy import pandas as pd
+from baogao.text import lexicon
 
 COLUMNS = ["word", "freq", "freq_node", "freq_word", "left", "right", "mi", "log_dice", "t_score"]
 SORTS = ("log_dice", "mi", "t_score", "freq")
@@ -81,7 +76,7 @@ def collocates(reports, node: str, *, window: int = 5, min_freq: int = 2, stopwo
     rs = as_reports(reports)
     if not isinstance(node, str) or not node.strip():
         raise UsageError("请给出节点词（要考察搭配的那个词）。")
-    if _check_window(window) < 1:
+    if check_window(window) < 1:
         raise UsageError("window 至少为 1：节点词左右各看几个词。")
     if sort not in SORTS:
         raise UsageError(f"sort 只能是 {'、'.join(SORTS)} 之一（现在是 {sort!r}）。")
@@ -101,7 +96,7 @@ def collocates(reports, node: str, *, window: int = 5, min_freq: int = 2, stopwo
     stop = frozenset()
     if stopwords:
 
-        stop = stopword_set()
+        stop = lexicon.stopwords()
     rows = []
     for word in left.keys() | right.keys():
         o = left[word] + right[word]

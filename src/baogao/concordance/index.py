@@ -1,49 +1,30 @@
-"""Concordance (KWIC) and dispersion of a word or phrase, AntConc style.
+"""What the corpus tools share: their reports, names, queries, progress bars and index.
 
-``kwic`` finds a query in the *text* of one report or several, so a phrase
-that segmentation splits into several tokens is still found: the query is an
-exact substring (``regex=False``) or a regular expression (``regex=True``).
-Matches and their context never cross a paragraph break: the context simply
-stops at the paragraph's edge (``left``/``right`` are then shorter than
-``window``; ``format_kwic`` marks such an edge with ¶). ``left + match +
-right`` is therefore always a piece of one paragraph, character for character.
-
-``dispersion`` gives, per report, where the hits fall (relative positions
-0..1 for a dispersion plot, AntConc's "concordance plot") and Gries' DP
-(deviation of proportions, Gries 2008, *International Journal of Corpus
-Linguistics* 13(4)) with the report's paragraphs as the corpus parts::
-
-    DP = ½ · Σ_i |v_i − s_i|
-
-where s_i is paragraph i's share of the report's characters and v_i its share
-of the hits. DP is 0 when the hits are spread exactly like the text and
-approaches 1 when they are all in one small paragraph. We chose DP over
-Juilland's D because paragraphs differ greatly in length and DP needs no
-equal-sized parts.
-
-This module also holds what the corpus tools share (``as_reports``,
-``report_names``, ``iter_progress``, ``corpus_index``): the per-report index
-is built once and cached on the report's ``Analysis`` (a private attribute),
-so repeated queries cost only the search itself.
+- ``as_reports``: one Report or a list of them, as a list (anything else is
+  refused with a Chinese sentence);
+- ``report_name``, ``report_names``: how reports are named in the tools'
+  tables (corpus id, else source; made unique);
+- ``compile_query``, ``check_window``: a query (literal or a regular
+  expression) as a pattern, and a context window, checked;
+- ``iter_progress``: a tqdm progress bar, only when asked for;
+- ``corpus_index``: the per-report ``CorpusIndex`` (paragraphs, sentence
+  starts, tokens, word runs), built once and kept with the report, so
+  repeated queries cost only the search itself.
 """
 from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from baogao.analysis.tables import tables
 from baogao.analysis.words import is_word_token
 from baogao.errors import UsageError
 from baogao.report import Report
 
-if TYPE_CHECKING:  # pragma: no cover
-    from baogao.report import Report
 
-
-def as_reports(reports) -> list["Report"]:
+def as_reports(reports) -> list[Report]:
     """One Report or an iterable of Reports, as a list (strings are refused: load them first)."""
-
     if isinstance(reports, Report):
         return [reports]
     if isinstance(reports, (str, bytes)) or reports is None:
@@ -58,12 +39,12 @@ def as_reports(reports) -> list["Report"]:
     return out
 
 
-def report_name(report: "Report") -> str:
+def report_name(report: Report) -> str:
     """How a report is named in tables: its corpus id, else its source."""
     return str(report.meta.get("id") or report.source)
 
 
-def report_names(reports: list["Report"]) -> list[str]:
+def report_names(reports: list[Report]) -> list[str]:
     """Names of the reports, made unique with " (2)", " (3)" … where two share a name."""
     seen: dict[str, int] = {}
     out = []
@@ -83,7 +64,7 @@ def iter_progress(items: list, progress: bool, desc: str) -> Iterable:
     """
     if not progress:
         return items
-    from tqdm.auto import tqdm
+    from tqdm.auto import tqdm  # only when a bar is asked for (in Jupyter it loads ipywidgets)
 
     return tqdm(items, desc=desc, total=len(items), leave=False)
 
@@ -91,7 +72,7 @@ def iter_progress(items: list, progress: bool, desc: str) -> Iterable:
 class CorpusIndex:
     """Per-report arrays the corpus tools need, each built once on first use."""
 
-    def __init__(self, report: "Report"):
+    def __init__(self, report: Report):
         self.report = report
 
     @cached_property
@@ -143,7 +124,7 @@ class CorpusIndex:
         t = self.tokens
         out: list[tuple[int, list[str]]] = []
         current: list[str] = []
-        last = None
+        last = last_para = None  # the sentence of the previous token, the paragraph of ``current``
         for w, s, para, ok in zip(t["word"], t["sentence"], t["paragraph"], t["is_word"]):
             if not ok or s != last:
                 if current:
@@ -158,7 +139,7 @@ class CorpusIndex:
         return out
 
 
-def corpus_index(report: "Report") -> CorpusIndex:
+def corpus_index(report: Report) -> CorpusIndex:
     """The report's CorpusIndex, built once and kept with the report."""
     return report.memo("corpus_index", CorpusIndex)
 
@@ -177,7 +158,8 @@ def compile_query(query: str, regex: bool = False) -> "re.Pattern[str]":
                          "请检查括号和特殊字符，或去掉 regex=True 按原文查找。") from None
 
 
-def _check_window(window, what: str = "window") -> int:
+def check_window(window, what: str = "window") -> int:
+    """``window`` if it is an int >= 0, else a UsageError naming the argument ``what``."""
     if isinstance(window, bool) or not isinstance(window, int) or window < 0:
         raise UsageError(f"{what} 必须是不小于 0 的整数（现在是 {window!r}）。")
     return window

@@ -10,7 +10,8 @@ Keyword candidates (``keyness``) leave out, besides punctuation:
 - numbers: tokens made only of digits and number signs, and tokens tagged
   ``m``/``mq`` that contain a numeral (一年, 多个, 十九, 一系列); jieba also
   tags a few words ``m`` that are not numbers (少年, 港澳台): they stay;
-- the stop words of ``data/lexicon/stopwords.txt`` (see STOPWORDS.md);
+- the stop words of ``data/lexicon/stopwords.txt`` (``baogao.text.lexicon.stopwords``;
+  see STOPWORDS.md);
 - single characters, except the nouns in ``KEEP_SINGLE`` when tagged as
   nouns (党 and 团 carry a report's topic; 地 the noun is kept, 地 the
   particle is not).
@@ -35,20 +36,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 
-from baogao.concordance.index import (
-    as_reports,
-    compile_query,
-    corpus_index,
-    iter_progress,
-    report_names,
-)
+from baogao.concordance.index import as_reports, compile_query, corpus_index, iter_progress, report_names
 from baogao.errors import UsageError
 from baogao.lazy import numpy as np
 from baogao.lazy import pandas as pd
 from baogao.sources.shipped import corpus
-from baogao.text.lexicon import data_path
+from baogao.text import lexicon
 
 #: Single characters that are words of their own in reports (kept as keyword candidates when
 #: tagged as nouns): institutions and sectors that official prose names with one character.
@@ -56,13 +50,6 @@ KEEP_SINGLE = frozenset("党团军国民农粮税法权水电煤油气钢路房�
 _NUMERIC = re.compile(r"^[0-9０-９.．,，%％‰+＋\-－×·/]+$")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿几多半数第")
 METHODS = ("log-likelihood", "tfidf")
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """The kit's Chinese stop words (``data/lexicon/stopwords.txt``)."""
-    text = data_path("lexicon", "stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
 
 
 def is_number(word: str, pos: str) -> bool:
@@ -76,7 +63,7 @@ def is_candidate(word: str, pos: str, stop: frozenset[str] | None = None) -> boo
     """May this (word) token be a keyword? See the module docstring."""
     if pos == "x" or not word.strip() or is_number(word, pos):
         return False
-    if word in (stop if stop is not None else stopwords()):
+    if word in (stop if stop is not None else lexicon.stopwords()):
         return False
     return len(word) > 1 or (word in KEEP_SINGLE and pos.startswith("n"))
 
@@ -85,10 +72,10 @@ def candidate_counts(report) -> Counter:
     """Counts of the report's keyword candidates, cached on its corpus index."""
     index = corpus_index(report)
     store = vars(index)
-    key = ("_candidate_counts", stopwords())
+    key = ("_candidate_counts", lexicon.stopwords())
     cached = store.get("_candidate_counts")
     if cached is None or cached[0] != key:
-        stop = stopwords()
+        stop = lexicon.stopwords()
         t = index.tokens
         counts = Counter(w for w, p, ok in zip(t["word"], t["pos"], t["is_word"])
                          if ok and is_candidate(w, p, stop))
@@ -106,7 +93,7 @@ def word_list(reports, *, stopwords: bool = False, progress: bool = False) -> pd
     per_10k (occurrences per 10,000 word tokens of all the reports).
     """
     rs = as_reports(reports)
-    stop = _stopword_set() if stopwords else frozenset()
+    stop = lexicon.stopwords() if stopwords else frozenset()
     freq: Counter = Counter()
     reach: Counter = Counter()
     paras: Counter = Counter()
@@ -129,10 +116,6 @@ def word_list(reports, *, stopwords: bool = False, progress: bool = False) -> pd
     frame = frame.sort_values(["freq", "range", "word"], ascending=[False, False, True],
                               kind="stable")
     return frame.reset_index(drop=True)
-
-
-def _stopword_set() -> frozenset[str]:
-    return stopwords()
 
 
 # -- keyness -------------------------------------------------------------------------
@@ -174,7 +157,6 @@ def _same(a, b) -> bool:
 
 def default_reference(targets: list) -> list:
     """The corpus without the target reports (by identity or by corpus id)."""
-
     return [r for r in corpus() if not any(_same(r, t) for t in targets)]
 
 
@@ -281,5 +263,5 @@ def corpus_frequencies(reports, words, *, normalise: bool = True,
     return frame if normalise else frame.astype("int64")
 
 
-__all__ = ["word_list", "keyness", "corpus_frequencies", "stopwords", "is_candidate",
-           "is_number", "log_likelihood", "log_ratio", "smoothed_idf", "KEEP_SINGLE"]
+__all__ = ["word_list", "keyness", "corpus_frequencies", "is_candidate", "is_number",
+           "log_likelihood", "log_ratio", "smoothed_idf", "KEEP_SINGLE"]

@@ -21,10 +21,8 @@ approaches 1 when they are all in one small paragraph. We chose DP over
 Juilland's D because paragraphs differ greatly in length and DP needs no
 equal-sized parts.
 
-This module also holds what the corpus tools share (``as_reports``,
-``report_names``, ``iter_progress``, ``corpus_index``): the per-report index
-is built once and cached on the report's ``Analysis`` (a private attribute),
-so repeated queries cost only the search itself.
+Both search the paragraphs of ``concordance.index.corpus_index``, built once
+per report.
 """
 from __future__ import annotations
 
@@ -33,8 +31,8 @@ import re
 from typing import TYPE_CHECKING
 
 from baogao.concordance.index import (
-    _check_window,
     as_reports,
+    check_window,
     compile_query,
     corpus_index,
     iter_progress,
@@ -99,7 +97,7 @@ def kwic(reports, query: str, *, regex: bool = False, window: int = 20, sort: st
     """
     rs = as_reports(reports)
     pattern = compile_query(query, regex)
-    _check_window(window)
+    check_window(window)
     if sort not in (None, "left", "right"):
         raise UsageError(f"sort 只能是 None、\"left\" 或 \"right\"（现在是 {sort!r}）。")
     rows = []

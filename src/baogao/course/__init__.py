@@ -1,7 +1,7 @@
 """The course: one module per lesson, named by the lesson's id, and the manifest.
 
 ``LESSONS`` is the one list of lessons that the tests, the grader, the
-browser test and the docs walk (nothing globs for notebooks). A lesson's id
+browser test and the docs walk. A lesson's id
 names its files everywhere: ``notebooks/<id>.ipynb``, ``solutions/<id>.ipynb``
 and ``exercises/<id>.ipynb`` (when it has an assignment), and the module
 ``baogao.course.lesson<id>`` with the lesson's quiz and the assignment's checks.
@@ -54,7 +54,7 @@ class Lesson:
 
 
 LESSONS: tuple[Lesson, ...] = (
-    Lesson("01_structure", "报告的骨架", minutes=90),
+    Lesson("01_structure", "报告的骨架", minutes=75),
 )
 
 

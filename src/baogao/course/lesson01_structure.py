@@ -1,6 +1,6 @@
 """Lesson 01 (报告的骨架): its quiz and its assignment.
 
-The quiz (``questions``) and the assignment's checks (``assignment``,
+The quiz (``quiz_questions``) and the assignment's checks (``assignment``,
 solutions/01_structure.ipynb) compute their expected answers from the
 report the notebook studies, so the lesson also runs on another report.
 
@@ -22,6 +22,7 @@ from baogao.exercises.problems import (
     WritingProblem,
 )
 from baogao.exercises.writing import heading_at, heading_feedback, sibling_style
+from baogao.structure.outline import GENRE_LABELS
 from baogao.text.markers import STYLE_NAMES, match_marker, render
 from baogao.widgets.quiz import Question
 
@@ -262,14 +263,15 @@ def quiz_questions(report) -> list:
     q1 = Question.choice(
         "这篇报告的第一级标题一共换了几次编号样式？",
         [f"{k} 次" for k in options], f"{n} 次",
-        f"第一级标题的样式变化出现在：{where}。GB/T 9704—2012 要求同一级标题用同一种序号。")
+        f"第一级标题的样式变化出现在：{where}。同一级标题用同一种序号是公文写作的通行做法"
+        "（GB/T 9704—2012 只说结构层次序数依次可以用“一、”“（一）”“1.”“（1）”）。")
 
     genre = outline.genre
     evidence = "；".join(outline.genre_evidence) or "没有主送机关、结束语等公文要素"
     q2 = Question.choice(
         "这篇报告属于哪一种“报告”？",
-        ["公文式报告（有主送机关、结束语、署名、日期）", "讲话式工作报告（在会议上宣读）"],
-        0 if genre == "document" else 1,
+        [f"{GENRE_LABELS['document']}（有主送机关、署名、日期等公文要素）", f"{GENRE_LABELS['speech']}（在会议上宣读）"],
+        list(GENRE_LABELS).index(genre),
         f"判断依据：{evidence}。")
 
     odd = next((h for h in outline.headings if h.style in ("cn-shi", "cn-di", "arabic-dun", "half-paren")
@@ -278,7 +280,7 @@ def quiz_questions(report) -> list:
         sentence = odd.marker + odd.title
         q3 = Question.click(
             f"下面是这篇报告第 {odd.line} 行的标题。点一下其中不规范的地方：", sentence, odd.marker,
-            f"“{odd.marker}”是{STYLE_NAMES[odd.style]}的写法，不是 GB/T 9704 规定的标题序号（一、（一）1.（1））。")
+            f"“{odd.marker}”是{STYLE_NAMES[odd.style]}的写法，不是 GB/T 9704—2012 给出的结构层次序数（一、（一）1.（1））。")
     else:
         q3 = Question.click(
             "下面这个小标题的序号写法不规范。点一下不规范的地方：", "（一）、加强组织领导", "、",

@@ -1,14 +1,11 @@
-"""Export a student's draft as Markdown or as a Word document laid out by GB/T 9704.
+"""A draft as both exports see it: one ``Block`` per element of its outline.
 
-Public interface: :func:`to_markdown`, :func:`to_docx` and :func:`export`
-(which picks the format from the file suffix). Both formats keep the text of
-every paragraph exactly as the draft has it (markers included, no Word
-automatic numbering), so that the exported file is the same draft in another
-dress: ``baogao.load(exported_docx).outline()`` equals the draft's outline.
+``draft_blocks(report)`` walks ``report.outline().elements`` in order and
+gives each element's kind, its paragraph's text as the draft has it (markers
+included, indentation removed) and its heading; a paragraph that opens with
+a run-in heading also gets the offset where the heading sentence ends.
 Content-farm boilerplate (element kind ``boilerplate``) is not part of a
-student's draft and is dropped by both exports. The draft's own indentation
-(full-width spaces) is dropped too: Markdown has no use for it and the .docx
-indents by paragraph format. See ``docs/export.md`` for the layout numbers.
+student's draft and gets no block.
 """
 from __future__ import annotations
 
@@ -27,7 +24,9 @@ _SENTENCE_END = "。！？!?"  # as in headings.py: what ends a run-in heading s
 
 
 @dataclass(frozen=True)
-class _Block:
+class Block:
+    """One element of the draft, as an export writes it."""
+
     kind: str  # an element kind of docs/structure.md (never "boilerplate")
     text: str  # the paragraph's text as the draft has it, indent removed
     heading: "Heading | None"  # standalone heading, or the run-in heading of a paragraph
@@ -35,7 +34,8 @@ class _Block:
     title_end: int = 0  # run-in only: end of the heading sentence without its 。
 
 
-def _blocks(report: "Report") -> list[_Block]:
+def draft_blocks(report: "Report") -> list[Block]:
+    """The blocks of the draft, in text order, boilerplate left out."""
     outline = report.outline()
     by_paragraph = {h.paragraph: h for h in outline.headings}
     paragraphs = {p.index: p for p in report.paragraphs}
@@ -47,9 +47,9 @@ def _blocks(report: "Report") -> list[_Block]:
         heading = by_paragraph.get(p.index)
         if heading is not None and heading.run_in:
             split = _run_in_end(p)
-            out.append(_Block(element.kind, p.text, heading, split, split - 1))
+            out.append(Block(element.kind, p.text, heading, split, split - 1))
         else:
-            out.append(_Block(element.kind, p.text, heading))
+            out.append(Block(element.kind, p.text, heading))
     return out
 
 

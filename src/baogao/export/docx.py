@@ -1,14 +1,16 @@
-"""Export a student's draft as Markdown or as a Word document laid out by GB/T 9704.
+"""The draft as a Word document laid out by GB/T 9704-2012 (``to_docx``).
 
-Public interface: :func:`to_markdown`, :func:`to_docx` and :func:`export`
-(which picks the format from the file suffix). Both formats keep the text of
-every paragraph exactly as the draft has it (markers included, no Word
-automatic numbering), so that the exported file is the same draft in another
-dress: ``baogao.load(exported_docx).outline()`` equals the draft's outline.
-Content-farm boilerplate (element kind ``boilerplate``) is not part of a
-student's draft and is dropped by both exports. The draft's own indentation
-(full-width spaces) is dropped too: Markdown has no use for it and the .docx
-indents by paragraph format. See ``docs/export.md`` for the layout numbers.
+A4 with the standard's text block (156 × 225 mm, 22 lines of 28 characters),
+3号 仿宋 body text, a 2号 小标宋 title, heading fonts by level, signature
+and date on the right, and page numbers; the layout numbers below are
+explained in ``docs/export.md``. Each element of
+the draft becomes one paragraph in a named style (公文标题, 公文正文, 一级标题 …),
+so the student can restyle it in Word; the text, markers included, is the
+draft's own, and standalone headings carry an outline level so that
+``baogao.load`` reads the same outline back.
+
+python-docx is imported inside the functions that build the document, so
+that importing ``baogao.export`` stays light.
 """
 from __future__ import annotations
 
@@ -16,14 +18,10 @@ import math
 import os
 import unicodedata
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
-from baogao.export.blocks import _blocks
+from baogao.export.blocks import draft_blocks
 from baogao.sources.load import load
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
 
 #: Page and text block in millimetres (GB/T 9704-2012, 5.2.1 and 5.2.2).
 PAGE_MM = (210, 297)
@@ -156,7 +154,7 @@ DATE_RIGHT_CHARS = 4  # 成文日期 右空四字
 
 def _ordered_child(parent, tag: str, order: tuple[str, ...]):
     """The child ``tag`` of ``parent``, created in schema order if missing."""
-    from docx.oxml import OxmlElement
+    from docx.oxml import OxmlElement  # python-docx is heavy: loaded on export only
     from docx.oxml.ns import qn
 
     found = parent.find(qn(tag))
@@ -191,7 +189,7 @@ _RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", 
 
 
 def _set(el, **attrs) -> None:
-    from docx.oxml.ns import qn
+    from docx.oxml.ns import qn  # python-docx is heavy: loaded on export only
 
     for key, value in attrs.items():
         el.set(qn("w:" + key), str(value))
@@ -200,7 +198,7 @@ def _set(el, **attrs) -> None:
 def _set_fonts(rpr, east_asia: str, latin: str = LATIN_FONT, size: float | None = None,
                bold: bool = False, spacing: int | None = None) -> None:
     """Explicit fonts (no theme fonts) for every script, and the size."""
-    from docx.oxml.ns import qn
+    from docx.oxml.ns import qn  # python-docx is heavy: loaded on export only
 
     fonts = _ordered_child(rpr, "w:rFonts", _RPR_ORDER)
     for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
@@ -237,7 +235,7 @@ def _set_paragraph(ppr, style: _Style) -> None:
 
 
 def _setup_styles(document) -> None:
-    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.style import WD_STYLE_TYPE  # python-docx is heavy: loaded on export only
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -281,7 +279,7 @@ def _setup_styles(document) -> None:
 
 
 def _setup_page(document) -> None:
-    from docx.oxml.ns import qn
+    from docx.oxml.ns import qn  # python-docx is heavy: loaded on export only
     from docx.shared import Mm
 
     section = document.sections[0]
@@ -308,7 +306,7 @@ def _page_number_footer(document) -> None:
     The number's top sits about 7 mm under the text block: 35 mm of bottom
     margin minus 7 mm, minus one 20 pt line, gives a footer distance of 21 mm.
     """
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # python-docx is heavy: loaded on export only
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
     from docx.shared import Mm, Pt
@@ -343,6 +341,7 @@ def _font_table(document) -> None:
     When a font is missing, Word picks a substitute from this entry (a
     Chinese font of the same family) rather than from nothing.
     """
+    # python-docx and lxml are heavy: loaded on export only
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from lxml import etree
 
@@ -381,10 +380,9 @@ def to_docx(report, target: "str | os.PathLike | IO[bytes]") -> None:
     run-in headings are a run in the heading's character style at the start
     of a body paragraph. Boilerplate is dropped.
     """
-    import docx
+    import docx  # python-docx is heavy: loaded by the first export to .docx only
 
-
-    blocks = _blocks(load(report))
+    blocks = draft_blocks(load(report))
     document = docx.Document()
     _setup_styles(document)
     _setup_page(document)

@@ -1,20 +1,15 @@
-"""Export a student's draft as Markdown or as a Word document laid out by GB/T 9704.
+"""The draft as Markdown (``to_markdown``), for reading and sharing, not for layout.
 
-Public interface: :func:`to_markdown`, :func:`to_docx` and :func:`export`
-(which picks the format from the file suffix). Both formats keep the text of
-every paragraph exactly as the draft has it (markers included, no Word
-automatic numbering), so that the exported file is the same draft in another
-dress: ``baogao.load(exported_docx).outline()`` equals the draft's outline.
-Content-farm boilerplate (element kind ``boilerplate``) is not part of a
-student's draft and is dropped by both exports. The draft's own indentation
-(full-width spaces) is dropped too: Markdown has no use for it and the .docx
-indents by paragraph format. See ``docs/export.md`` for the layout numbers.
+Headings become ``#`` headings by level, run-in headings stay in their
+paragraph in bold, every other element is a plain paragraph; characters that
+Markdown would read as syntax are escaped, so the text of every paragraph
+stays exactly the draft's (rules in ``to_markdown``).
 """
 from __future__ import annotations
 
 import re
 
-from baogao.export.blocks import _blocks
+from baogao.export.blocks import draft_blocks
 from baogao.sources.load import load
 
 _MD_INLINE = re.compile(r"([\\`*_<\[\]~&])")
@@ -60,9 +55,8 @@ def to_markdown(report) -> str:
     accepts. Paragraphs are separated by a blank line; the text ends with a
     newline.
     """
-
     out = []
-    for block in _blocks(load(report)):
+    for block in draft_blocks(load(report)):
         if block.kind == "title":
             out.append("# " + _md_inline(block.text))
         elif block.kind == "heading":

@@ -5,5 +5,6 @@
 - ``load``: ``baogao.load`` — paths, strings and bytes;
 - ``shipped``: the texts shipped with the kit (specimen, corpus, examples) and
   ``get(name)``, the one resolver of a name or a path;
-- ``errata``: the specimen's errata and its corrected edition.
+- ``errata``: the specimen's errata file (schema, loading, validation, summary);
+- ``edition``: the errata applied: the corrected edition and its map of changes.
 """

@@ -234,7 +234,7 @@ class _Styles:
     """Paragraph styles by id, with the basedOn chain Word uses for inheritance."""
 
     def __init__(self, styles_el) -> None:
-        from docx.styles import BabelFish  # maps "heading 1" to "Heading 1"
+        from docx.styles import BabelFish  # python-docx is heavy: loaded by the first .docx only
 
         self.by_id: dict[str, _Style] = {}
         self.numbering_style_num: dict[str, int] = {}  # numbering styles -> numId
@@ -254,7 +254,7 @@ class _Styles:
                 continue
             if kind != "paragraph":
                 continue
-            name = BabelFish.internal2ui(_val(el, "w:name") or style_id)
+            name = BabelFish.internal2ui(_val(el, "w:name") or style_id)  # "heading 1" -> "Heading 1"
             self.by_id[style_id] = _Style(
                 style_id=style_id,
                 name=name,

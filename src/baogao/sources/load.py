@@ -7,13 +7,7 @@ from pathlib import Path
 
 from baogao.errors import EmptyFileError, UsageError
 from baogao.report import Report
-from baogao.sources.files import (
-    DOCX_SUFFIXES,
-    TEXT_SUFFIXES,
-    UNSUPPORTED,
-    decode_bytes,
-    read_path,
-)
+from baogao.sources.files import DOCX_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, decode_bytes, read_path
 
 _PATH_SUFFIXES = (TEXT_SUFFIXES | DOCX_SUFFIXES | set(UNSUPPORTED)) - {""}
 
@@ -36,7 +30,7 @@ def load(source, encoding: str | None = None, *, name: str | None = None,
     - ``encoding``: force a codec for text files; by default UTF-8 (with or
       without BOM), UTF-16 with BOM, GB18030/GBK and Big5 are recognised.
     - ``name``: how the report is named in messages (defaults to the path).
-    - ``max_bytes``: refuse larger files (default ``textio.DEFAULT_MAX_BYTES``).
+    - ``max_bytes``: refuse larger files (default ``files.DEFAULT_MAX_BYTES``, 20 MB).
 
     Bad input raises a ``BaogaoError`` subclass with one Chinese sentence.
     """

@@ -1,17 +1,27 @@
-"""The texts shipped inside the package: specimen, reference corpus, examples.
+"""The texts shipped inside the package, and ``get(name)``, the one resolver of report names.
+
+- ``specimen(edition)``: the specimen report, raw or corrected
+  (``baogao.sources.edition``);
+- ``corpus(key)``, ``corpus_ids()``, ``corpus_table()``: the 17 reports of the
+  reference corpus, read from ``data/corpus/MANIFEST.md``;
+- ``example(name)``: the two document-genre examples;
+- ``provenance(which)``: where the specimen, the corpus or the examples come from;
+- ``get(name)``: a report by name or path, for lessons, exercises and the CLI.
 
 Each text keeps its provenance next to it (``data/*/README.md``,
-``data/corpus/MANIFEST.md``); ``corpus_table()`` carries the source of every
-corpus report into the table.
+``data/corpus/MANIFEST.md``), and every report carries it in ``report.meta``;
+``corpus_table()`` carries the source of every corpus report into the table.
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
 from baogao.errors import UsageError
+from baogao.lazy import pandas as pd
 from baogao.report import Report
-from baogao.sources.errata import corrected_text
+from baogao.sources.edition import corrected_text
 from baogao.sources.load import load
 from baogao.text.lexicon import data_path
 
@@ -19,7 +29,6 @@ SPECIMEN_ID = "specimen"
 
 
 def _load_shipped(path, source: str, meta: dict) -> Report:
-
     report = load(path.read_bytes(), name=source)
     report.meta.update(meta)
     return report
@@ -39,7 +48,6 @@ def specimen(edition: str = "raw") -> Report:
                              {"id": SPECIMEN_ID, "edition": "raw", "year": 2021,
                               "provenance": "data/specimen/README.md"})
     if edition == "corrected":
-
         report = load(corrected_text(), name=SPECIMEN_ID + ":corrected")
         report.meta.update({"id": SPECIMEN_ID, "edition": "corrected", "year": 2021,
                             "provenance": "data/specimen/README.md",
@@ -104,8 +112,6 @@ def corpus(key: str | None = None):
 
 def corpus_table():
     """One row per corpus report: id, year, issuer, source, genre, characters, paragraphs."""
-    import pandas as pd
-
     rows = []
     for report in corpus():
         m = report.meta
@@ -136,9 +142,6 @@ def get(name) -> Report:
     Lessons take their report from a parameter cell through this function,
     so an instructor can run any lesson on another report.
     """
-    import os
-
-
     if isinstance(name, Report):
         return name
     text = os.fspath(name)

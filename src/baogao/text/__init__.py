@@ -3,6 +3,6 @@
 - ``sentences``: sentence and clause spans (GB/T 15834 marks), character counts;
 - ``markers``: heading and enumeration markers (一、（一）1.（1）一是 第一，…);
 - ``tokens``: the kit's jieba segmenter, quiet and cached;
-- ``charsets``: GB2312 and the share of traditional characters;
-- ``lexicon``: the shipped data folder and its word lists.
+- ``charsets``: GB2312 and how much of a text lies inside it;
+- ``lexicon``: the shipped data folder and its word lists, each parsed once.
 """

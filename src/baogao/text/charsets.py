@@ -1,18 +1,12 @@
-"""Reading a report's bytes into text: formats, encodings, bad input.
+"""Character sets: GB2312, and how much of a text lies inside it.
 
-Everything that can go wrong with a student's file is turned into a
-``BaogaoError`` with one Chinese sentence here, so the rest of the package
-only ever sees text.
+Simplified Chinese prose stays almost entirely inside GB2312's 6,763
+characters; traditional characters (們, 這, 國) fall outside it. Loading
+warns with ``traditional_share`` (the kit expects simplified text), decoding
+weighs a GB18030 reading against a Big5 one with ``gb2312_share``, and the
+bundled plotting font covers ``gb2312_characters()`` (``tools/make_font_subset.py``).
 """
 from __future__ import annotations
-
-
-def _common_share(text: str) -> float:
-    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    if not cjk:
-        return 0.0
-    ok = sum(1 for ch in cjk if _in_gb2312(ch))
-    return ok / len(cjk)
 
 
 def gb2312_characters() -> str:
@@ -35,14 +29,21 @@ def _in_gb2312(ch: str) -> bool:
         return False
 
 
-def traditional_share(text: str) -> float:
-    """Share of CJK characters outside GB2312.
+def _cjk(text: str) -> list[str]:
+    return [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
 
-    Simplified Chinese prose stays almost entirely inside GB2312's 6,763
-    characters; traditional characters (們, 這, 國) fall outside it. Used to
-    warn, never to refuse.
-    """
-    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+
+def gb2312_share(text: str) -> float:
+    """Share of CJK characters inside GB2312 (0.0 without any)."""
+    cjk = _cjk(text)
+    if not cjk:
+        return 0.0
+    return sum(1 for ch in cjk if _in_gb2312(ch)) / len(cjk)
+
+
+def traditional_share(text: str) -> float:
+    """Share of CJK characters outside GB2312 (0.0 below 20 of them): to warn, never to refuse."""
+    cjk = _cjk(text)
     if len(cjk) < 20:
         return 0.0
     return sum(1 for ch in cjk if not _in_gb2312(ch)) / len(cjk)

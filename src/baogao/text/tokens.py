@@ -20,8 +20,12 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from baogao.text.lexicon import lexicon_entries
+
+if TYPE_CHECKING:  # pragma: no cover
+    import jieba.posseg
 
 _lock = threading.Lock()
 
@@ -65,7 +69,7 @@ def _user() -> str:
 
 @lru_cache(maxsize=1)
 def lexicon_version() -> str:
-    import jieba  # heavy: its dictionary loads with the first segmentation, not with baogao
+    import jieba  # heavy: loaded by the first segmentation (or cache lookup), not with baogao
 
     h = hashlib.sha256(jieba.__version__.encode())
     for word, freq, tag in lexicon_entries():
@@ -77,7 +81,7 @@ def lexicon_version() -> str:
 def tokenizer() -> "jieba.posseg.POSTokenizer":
     """The kit's POS tokenizer, initialised once, quietly."""
     import jieba  # heavy: loaded by the first segmentation only
-    import jieba.posseg
+    import jieba.posseg  # the POS tokenizer, loaded with jieba
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
