@@ -2,7 +2,8 @@
 Chromium page driven by Playwright (sync API), fully offline.
 
 - ``lab_server`` starts ``python -m jupyterlab`` on a free loopback port with a
-  random token, serving a temporary copy of ``notebooks/``. Every Jupyter
+  random token, serving a temporary copy of ``notebooks/`` (where the lessons
+  of ``baogao.course.LESSONS`` live). Every Jupyter
   directory (config, data, runtime, settings, workspaces) is a fresh temporary
   folder, so the developer's own settings, workspaces and kernels never leak
   into the test, and the test leaves nothing behind.

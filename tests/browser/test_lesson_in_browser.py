@@ -1,26 +1,34 @@
-"""Lesson 1 in a real JupyterLab, in a real (headless) Chromium.
+"""Every lesson of ``baogao.course.LESSONS`` in a real JupyterLab, in a real
+(headless) Chromium.
 
-Opens ``01_structure.ipynb``, clears its stored outputs, runs every cell from
-the Run menu, then clicks sections in the outline explorer's list and checks
-that the kernel answers with the chosen section's text in the HTML pane.
+For each lesson: open its notebook, clear the stored outputs, run every cell
+from the Run menu and check that every code cell ran. A lesson with widgets
+to click has its check in ``INTERACTIONS`` (keyed by lesson id), run after
+"Run All":
 
-The lesson's own cell ``explorer.selector.value = 24`` leaves line 24 chosen
-after "Run All", so the test first clicks another section (the opening, line
-3) and sees the pane change, and only then clicks line 24: both changes can
-only come from a round trip through the kernel.
+- ``01_structure``: clicks sections in the outline explorer's list and checks
+  that the kernel answers with the chosen section's text in the HTML pane.
+  The lesson's own cell ``explorer.selector.value = 24`` leaves line 24
+  chosen after "Run All", so the check first clicks another section (the
+  opening, line 3) and sees the pane change, and only then clicks line 24:
+  both changes can only come from a round trip through the kernel.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
+from baogao.course import LESSONS, Lesson
+
 pytestmark = pytest.mark.browser
 
-LESSON = "01_structure.ipynb"
-#: Budget for everything that happens in the browser (the server has its own).
+#: Budget per lesson for everything that happens in the browser (the server has its own).
 TEST_BUDGET_S = 70.0
 
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
@@ -98,33 +106,89 @@ def click_section(page, deadline: Deadline, explorer, line: int, expect: list[st
     return pane.inner_text(timeout=deadline.ms(5))
 
 
-def test_outline_explorer_answers_clicks(lab_server, lab_page, tmp_path):
-    page = lab_page.page
-    deadline = Deadline(TEST_BUDGET_S)
-    screenshot = tmp_path / "lesson01_outline_explorer.png"
-    timings: dict[str, float] = {}
-    t0 = time.monotonic()
+@dataclass
+class Run:
+    """One lesson's run in the browser: the page, the time left, the steps done."""
 
-    def mark(step: str) -> None:
-        timings[step] = round(time.monotonic() - t0, 2)
+    page: object  # playwright.sync_api.Page
+    deadline: Deadline
+    screenshot: Path
+    t0: float = field(default_factory=time.monotonic)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def mark(self, step: str) -> None:
+        self.timings[step] = round(time.monotonic() - self.t0, 2)
+
+
+def outline_explorer_answers_clicks(run: Run) -> None:
+    """Lesson 01: the outline explorer answers clicks through the kernel."""
+    page, deadline = run.page, run.deadline
+    explorers = page.locator(f"{NOTEBOOK} {EXPLORER}").filter(has=page.locator(SELECT)).filter(
+        has=page.locator(HTML_PANE))
+    explorers.first.wait_for(state="visible", timeout=deadline.ms(15))
+    assert explorers.count() == 1, f"expected one outline explorer, found {explorers.count()}"
+    explorer = explorers.first
+    explorer.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    labels = explorer.locator(f"{SELECT} option").all_inner_texts()
+    assert len(labels) == 12 and labels[0].startswith("〈开头〉"), labels
+    # The lesson's cell `explorer.selector.value = 24` ran last: line 24 is chosen.
+    assert "第 24–27 行" in explorer.locator(HTML_PANE).inner_text(timeout=deadline.ms(5))
+    run.mark("explorer rendered")
+
+    opening = click_section(page, deadline, explorer, 3, expect=["独立部分：开头"],
+                            absent=["第 24–27 行", "缺号"])
+    run.mark("clicked line 3")
+    text = click_section(page, deadline, explorer, 24, expect=["第 24–27 行", "缺号"],
+                         absent=["独立部分：开头"])
+    run.mark("clicked line 24")
+
+    selected = explorer.locator(SELECT).evaluate("s => s.options[s.selectedIndex].textContent")
+    page.screenshot(path=str(run.screenshot), timeout=deadline.ms(10))
+    run.mark("screenshot")
+
+    detail = f"(screenshot: {run.screenshot}; steps (s): {run.timings})"
+    assert "独立部分：开头" in opening, f"the opening section's pane is wrong: {opening[:300]} {detail}"
+    assert selected.startswith("第五,主动作为") and selected.endswith("（第24行）"), f"{selected!r} {detail}"
+    assert "第五,主动作为,积极拓展新时期共青团工作的空间和领域" in text, f"{text[:300]} {detail}"
+    assert "缺号" in text and "第 24–27 行" in text, f"{text[:300]} {detail}"
+    assert "缺少“四”" in text, f"the gap issue is not reported: {text[:300]} {detail}"
+
+
+#: Lesson id → what to click once the lesson has run.
+INTERACTIONS: dict[str, Callable[[Run], None]] = {
+    "01_structure": outline_explorer_answers_clicks,
+}
+
+
+def test_interactions_are_for_lessons():
+    assert set(INTERACTIONS) <= {lesson.id for lesson in LESSONS}, sorted(INTERACTIONS)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[lesson.id for lesson in LESSONS])
+def test_lesson_in_browser(lesson: Lesson, lab_server, lab_page, tmp_path):
+    page = lab_page.page
+    run = Run(page, Deadline(TEST_BUDGET_S), tmp_path / f"lesson{lesson.id}.png")
+    notebook = Path(lesson.notebook)
+    assert (lab_server.root_dir / notebook.name).is_file(), f"lab_server does not serve {lesson.notebook}"
 
     def failure_report(exc: BaseException) -> str:
         try:
-            page.screenshot(path=str(screenshot), full_page=False, timeout=5000)
-            shot = f"screenshot: {screenshot}"
+            page.screenshot(path=str(run.screenshot), full_page=False, timeout=5000)
+            shot = f"screenshot: {run.screenshot}"
         except Exception as shot_exc:  # the page may be gone
             shot = f"no screenshot ({shot_exc})"
-        return (f"{type(exc).__name__}: {exc}\n{shot}\nsteps done (s): {timings}\n"
+        return (f"{type(exc).__name__}: {exc}\n{shot}\nsteps done (s): {run.timings}\n"
                 f"blocked non-loopback requests: {lab_page.blocked[:10]}\n"
                 f"browser console errors: {lab_page.console[-10:]}\n"
                 f"--- JupyterLab log (tail) ---\n{lab_server.log_tail()}")
 
     try:
-        page.goto(lab_server.page_url(f"/lab/tree/{LESSON}"), timeout=deadline.ms(30))
+        deadline = run.deadline
+        page.goto(lab_server.page_url(f"/lab/tree/{notebook.name}"), timeout=deadline.ms(30))
         page.wait_for_selector(NOTEBOOK, timeout=deadline.ms(30))
         page.wait_for_selector(KERNEL_READY, timeout=deadline.ms(30))
         page.wait_for_selector(KERNEL_IDLE, timeout=deadline.ms(30))
-        mark("kernel idle")
+        run.mark("kernel idle")
 
         # Drop the stored outputs, so every widget on the page comes from this run.
         menu(page, deadline, "Edit", "editmenu:clear-all")
@@ -133,44 +197,20 @@ def test_outline_explorer_answers_clicks(lab_server, lab_page, tmp_path):
                          return n && n.querySelectorAll('.jp-OutputArea-output').length === 0; }""",
             arg=NOTEBOOK, timeout=deadline.ms(10))
         assert page.locator(f"{NOTEBOOK} .widget-select").count() == 0
-        mark("outputs cleared")
+        run.mark("outputs cleared")
 
         menu(page, deadline, "Run", "runmenu:run-all")
         settled = page.wait_for_function(RUN_SETTLED_JS, arg=[NOTEBOOK, KERNEL_IDLE],
                                          timeout=deadline.ms(60), polling=200).json_value()
-        mark("run all finished")
+        run.mark("run all finished")
         assert settled["numbered"] == len(settled["prompts"]), (
             f"not every code cell ran: prompts {settled['prompts']}; stderr outputs: {settled['stderr']}")
 
-        explorers = page.locator(f"{NOTEBOOK} {EXPLORER}").filter(has=page.locator(SELECT)).filter(
-            has=page.locator(HTML_PANE))
-        explorers.first.wait_for(state="visible", timeout=deadline.ms(15))
-        assert explorers.count() == 1, f"expected one outline explorer, found {explorers.count()}"
-        explorer = explorers.first
-        explorer.scroll_into_view_if_needed(timeout=deadline.ms(5))
-        labels = explorer.locator(f"{SELECT} option").all_inner_texts()
-        assert len(labels) == 12 and labels[0].startswith("〈开头〉"), labels
-        # The lesson's cell `explorer.selector.value = 24` ran last: line 24 is chosen.
-        assert "第 24–27 行" in explorer.locator(HTML_PANE).inner_text(timeout=deadline.ms(5))
-        mark("explorer rendered")
-
-        opening = click_section(page, deadline, explorer, 3, expect=["独立部分：开头"],
-                                absent=["第 24–27 行", "缺号"])
-        mark("clicked line 3")
-        text = click_section(page, deadline, explorer, 24, expect=["第 24–27 行", "缺号"],
-                             absent=["独立部分：开头"])
-        mark("clicked line 24")
-
-        selected = explorer.locator(SELECT).evaluate("s => s.options[s.selectedIndex].textContent")
-        page.screenshot(path=str(screenshot), timeout=deadline.ms(10))
-        mark("screenshot")
+        interaction = INTERACTIONS.get(lesson.id)
+        if interaction is not None:
+            interaction(run)
     except Exception as exc:
         pytest.fail(failure_report(exc), pytrace=True)
 
-    detail = f"(screenshot: {screenshot}; steps (s): {timings})"
-    assert "独立部分：开头" in opening, f"the opening section's pane is wrong: {opening[:300]} {detail}"
-    assert selected.startswith("第五,主动作为") and selected.endswith("（第24行）"), f"{selected!r} {detail}"
-    assert "第五,主动作为,积极拓展新时期共青团工作的空间和领域" in text, f"{text[:300]} {detail}"
-    assert "缺号" in text and "第 24–27 行" in text, f"{text[:300]} {detail}"
-    assert "缺少“四”" in text, f"the gap issue is not reported: {text[:300]} {detail}"
-    print(f"\nlesson 01 in the browser, steps (s): {timings}; blocked requests: {len(lab_page.blocked)}")
+    print(f"\nlesson {lesson.id} in the browser, steps (s): {run.timings}; "
+          f"blocked requests: {len(lab_page.blocked)}")

@@ -1,38 +1,97 @@
-"""Lessons: each has a parameters cell (papermill) and runs on other reports too."""
+"""Lessons, walked from the manifest ``baogao.course.LESSONS`` (nothing globs
+for them): the manifest and the folders agree, each lesson has a parameters
+cell (papermill) and runs on other reports too."""
 
 import json
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+from baogao.course import LESSONS
+from baogao.exercises.problems import Assignment
+
+ROOT = Path(__file__).resolve().parents[2]
+IDS = [lesson.id for lesson in LESSONS]
+#: Folders that hold one notebook per lesson, and the Lesson property naming it.
+FOLDERS = {"notebooks": "notebook", "solutions": "solution", "exercises": "exercise"}
+
+
+def read(path: str) -> dict:
+    return json.loads((ROOT / path).read_text(encoding="utf-8"))
 
 
 def test_there_is_a_first_lesson():
-    assert LESSONS and LESSONS[0].name.startswith("01_")
+    assert LESSONS and LESSONS[0].id.startswith("01_")
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
-def test_lesson_structure(path):
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    assert path.name.isascii()
+def test_lesson_ids_are_unique_and_in_order():
+    assert len(set(IDS)) == len(IDS), IDS
+    assert IDS == sorted(IDS), "LESSONS is in course order, which is the order of the ids"
+    assert all(i.isascii() and i[:2].isdigit() and i[2] == "_" for i in IDS), IDS
+
+
+@pytest.mark.parametrize("folder", sorted(FOLDERS))
+def test_manifest_and_folders_agree(folder):
+    """Every notebook of the folder belongs to exactly one lesson, and every
+    lesson's notebook of that folder exists."""
+    on_disk = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / folder).glob("*.ipynb"))
+    claimed = [getattr(lesson, FOLDERS[folder]) for lesson in LESSONS]
+    claimed = [path for path in claimed if path is not None]
+    assert len(claimed) == len(set(claimed)), f"two lessons claim one notebook: {claimed}"
+    strays = [path for path in on_disk if path not in claimed]
+    missing = [path for path in claimed if path not in on_disk]
+    assert strays == [], f"notebooks of no lesson in baogao.course.LESSONS: {strays}"
+    assert missing == [], f"notebooks of LESSONS that do not exist: {missing}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_lesson_module(lesson):
+    module = lesson.module()  # baogao.course.lesson<id>: raises if it does not exist
+    assert module.__name__ == f"baogao.course.lesson{lesson.id}"
+    if lesson.assignment:
+        assignment = getattr(module, "assignment", None)
+        assert isinstance(assignment, Assignment), f"{module.__name__} defines no `assignment`"
+        assert assignment.name == lesson.id
+    else:
+        assert lesson.solution is None and lesson.exercise is None
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_notebooks_name_their_lesson(lesson):
+    meta = read(lesson.notebook)["metadata"]
+    assert meta.get("baogao", {}).get("lesson") == lesson.id, (
+        f"{lesson.notebook}: metadata['baogao']['lesson'] should be {lesson.id!r}, not {meta.get('baogao')}")
+    for path in (lesson.solution, lesson.exercise):
+        if path is not None:  # the grader reads the assignment's name from here
+            meta = read(path)["metadata"]
+            assert meta.get("baogao", {}).get("assignment") == lesson.id, (
+                f"{path}: metadata['baogao']['assignment'] should be {lesson.id!r}, not {meta.get('baogao')}")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_lesson_structure(lesson):
+    nb = read(lesson.notebook)
+    assert lesson.notebook.isascii()
     tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1 and "REPORT" in "".join(tagged[0]["source"])
+    first = "".join(nb["cells"][0]["source"]).splitlines()[0]
+    assert first.startswith("# ") and lesson.title in first, (
+        f"{lesson.notebook} should open with a heading naming {lesson.title!r}: {first!r}")
     prose = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     for part in ("学习目标", "时长", "小结"):
-        assert part in prose, f"{path.name} lacks {part}"
+        assert part in prose, f"{lesson.notebook} lacks {part}"
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert all(c.get("execution_count") for c in code), "lessons are stored executed"
 
 
 @pytest.mark.parametrize("report", ["2021_state-council_gwr", "example:request_qingshi", "auto_numbered.docx"])
-@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
-def test_lesson_runs_on_another_report(path, report, fixtures, tmp_path):
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_lesson_runs_on_another_report(lesson, report, fixtures, tmp_path):
     import papermill
 
     value = str(fixtures / report) if report.endswith(".docx") else report
-    nb = papermill.execute_notebook(str(path), str(tmp_path / "out.ipynb"), parameters={"REPORT": value},
-                                    kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
+    nb = papermill.execute_notebook(str(ROOT / lesson.notebook), str(tmp_path / "out.ipynb"),
+                                    parameters={"REPORT": value}, kernel_name="python3",
+                                    progress_bar=False, cwd=str(tmp_path))
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
