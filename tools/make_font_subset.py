@@ -9,7 +9,7 @@ only: it is a build-time tool, not a runtime dependency of baogao.
     /work/venv/bin/python tools/make_font_subset.py
 
 Run it again whenever a shipped text, lexicon, notebook or module gains a
-character: ``tests/test_plotting.py`` fails until then.
+character: ``tests/widgets/test_plotting.py`` fails until then.
 """
 
 from __future__ import annotations
@@ -22,13 +22,12 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import matplotlib
 from fontTools import subset
-
-from baogao.text.charsets import gb2312_characters
 from fontTools import version as fonttools_version
 from fontTools.ttLib import TTCollection, TTFont
 
-import matplotlib
+from baogao.text.charsets import gb2312_characters
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "baogao"
@@ -313,7 +312,7 @@ Size: {size:,} bytes ({mb:.2f} MB); SHA-256 `{sha256}`.
     /work/venv/bin/python tools/make_font_subset.py
 
 Rebuild whenever a shipped text, lexicon, notebook or module gains a
-character outside the set: `tests/test_plotting.py` renders every such
+character outside the set: `tests/widgets/test_plotting.py` renders every such
 character and fails on any missing glyph.
 """
 
