@@ -8,7 +8,7 @@ to click has its check in ``INTERACTIONS`` (keyed by lesson id), run after
 
 - ``01_structure``: clicks sections in the outline explorer's list and checks
   that the kernel answers with the chosen section's text in the HTML pane.
-  The lesson's own cell ``explorer.selector.value = 24`` leaves line 24
+  The lesson's own cell ``explorer.show_line(24)`` leaves line 24
   chosen after "Run All", so the check first clicks another section (the
   opening, line 3) and sees the pane change, and only then clicks line 24:
   both changes can only come from a round trip through the kernel.
@@ -131,7 +131,7 @@ def outline_explorer_answers_clicks(run: Run) -> None:
     explorer.scroll_into_view_if_needed(timeout=deadline.ms(5))
     labels = explorer.locator(f"{SELECT} option").all_inner_texts()
     assert len(labels) == 12 and labels[0].startswith("〈开头〉"), labels
-    # The lesson's cell `explorer.selector.value = 24` ran last: line 24 is chosen.
+    # The lesson's cell `explorer.show_line(24)` ran last: line 24 is chosen.
     assert "第 24–27 行" in explorer.locator(HTML_PANE).inner_text(timeout=deadline.ms(5))
     run.mark("explorer rendered")
 

@@ -5,7 +5,7 @@
 - ``grade(submissions_dir, out_csv, ...)`` (``grade.py``; runs notebooks with
   ``runner.py``, limits memory with ``kernel_launcher.py``, resumes with
   ``journal.py``, reports cell changes with ``cells.py``)
-- ``cli.main(argv)``: ``baogao teach make-exercises | reset | grade``
+- ``baogao.cli.teach.main(argv)``: ``baogao teach make-exercises | reset | grade``
 """
 
 from baogao.teach.make_exercises import make_exercises

@@ -1,7 +1,7 @@
 """Edition compare: the raw specimen and its corrected edition side by side.
 
 ``compare_html(diff_rows, ...)`` lays the two editions out line by line
-(``baogao.sources.errata.edition_diff(expand_systematic=True)`` gives the rows: every
+(``baogao.sources.edition.edition_diff(expand_systematic=True)`` gives the rows: every
 occurrence of a systematic entry is its own row) and marks every change on
 both sides; each mark's ``title`` gives the entry, its category and
 certainty, the change and the errata's basis. ``EditionCompare`` adds
