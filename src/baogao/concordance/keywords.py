@@ -69,18 +69,13 @@ def is_candidate(word: str, pos: str, stop: frozenset[str] | None = None) -> boo
 
 
 def candidate_counts(report) -> Counter:
-    """Counts of the report's keyword candidates, cached on its corpus index."""
-    index = corpus_index(report)
-    store = vars(index)
-    key = ("_candidate_counts", lexicon.stopwords())
-    cached = store.get("_candidate_counts")
-    if cached is None or cached[0] != key:
+    """Counts of the report's keyword candidates, computed once and kept with the report."""
+    def build(report) -> Counter:
         stop = lexicon.stopwords()
-        t = index.tokens
-        counts = Counter(w for w, p, ok in zip(t["word"], t["pos"], t["is_word"])
-                         if ok and is_candidate(w, p, stop))
-        cached = store["_candidate_counts"] = (key, counts)
-    return cached[1]
+        t = corpus_index(report).tokens
+        return Counter(w for w, p, ok in zip(t["word"], t["pos"], t["is_word"])
+                       if ok and is_candidate(w, p, stop))
+    return report.memo("keywords.candidates", build)
 
 
 # -- word list ----------------------------------------------------------------------
