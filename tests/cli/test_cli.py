@@ -1,14 +1,24 @@
 """The command line: outputs, JSON schema, exit codes, and one sentence on bad input."""
 
+import io
 import json
 import os
+import re
 import subprocess
 import sys
+import time
 
 import pytest
 
 import baogao
-from baogao.cli import main
+from baogao.cli import main, reports
+from baogao.cli import teach as teach_cli
+from baogao.cli.common import display_width, wrap_cjk
+from baogao.cli.reports import COMMAND_HELP
+
+#: Words of argparse's and re's English messages, which never reach a user.
+ENGLISH = re.compile(r"\b(the following|required|invalid|argument|expected|unrecognized|ambiguous|"
+                     r"missing|unterminated|not allowed|ignored|choose from|usage|error)\b", re.I)
 
 HEADING_KEYS = {"level", "number", "marker", "style", "title", "line", "run_in"}
 
@@ -70,15 +80,182 @@ def test_outline_of_files_and_shipped_texts(capsys, tmp_path, fixtures):
     (["outline", "specimen", "--bogus"], "无法识别的参数"),
     (["outline", "specimen", "--max-bytes", "many"], "整数"),
     (["outline", "example:nope"], "没有名为"),
-    ([], "缺少参数"),
+    (["outline", "mydraft"], "找不到文件“mydraft”"),
+    (["outline", "specimen", "--encoding", "rot13"], "不是文字编码"),
+    (["outline", "specimen", "--encoding", "klingon"], "不认识编码"),
+    (["outline", "specimen", "--encoding", "undefined"], "不是文字编码"),
+    (["outline", "specimen", "--max-bytes", "0"], "正整数"),
+    (["outline", "--text", "   "], "空的"),
+    (["outline", "specimen", "--text", "一、总体"], "只用其中一个"),
+    (["kwic", "specimen"], "缺少检索词"),
+    (["kwic", "--text", "青年工作"], "缺少检索词"),
+    (["kwic", "specimen", ""], "检索词不能为空"),
+    (["kwic", "specimen", "青年", "--sort", "up"], "只能是 left、right"),
+    (["kwic", "specimen", "青年", "--window", "-1"], "不小于 0"),
+    (["kwic", "specimen", "青年", "--t", "3"], "不明确"),
+    (["kwic", "specimen", "青年", "--window"], "缺少取值"),
+    (["kwic", "specimen", "青年", "--regex", "--time-limit", "0"], "正数"),
+    (["export", "specimen"], "缺少输出文件"),
+    (["lint", "--help=x"], "不带取值"),
+    (["teach"], None),
+    (["teach", "grade", "subs"], "缺少参数：--out"),
+    (["teach", "frobnicate"], "没有这个命令"),
 ])
 def test_bad_usage_and_input_exit_2_with_one_sentence(capsys, argv, needle):
     code, out, err = run(capsys, *argv)
     assert code == 2
     assert out == ""
+    if needle is None:  # bare "baogao teach": its command list
+        assert "make-exercises" in err and "grade" in err
+        return
     assert needle in err
     assert err.startswith("错误：") and err.count("\n") == 1
     assert "Traceback" not in err
+    assert not ENGLISH.search(err), err
+
+
+def test_bare_baogao_lists_every_command(capsys):
+    code, out, err = run(capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("用法：baogao 命令")
+    lines = err.splitlines()
+    for name, text in COMMAND_HELP.items():
+        assert sum(1 for line in lines if line.split() and line.split()[0] == name) == 1
+        assert any(line.strip() == f"{name}{' ' * (len(line.strip()) - len(name) - len(text))}{text}"
+                   for line in lines), name
+    assert set(COMMAND_HELP) == set(reports.COMMANDS) | {"teach"}
+    assert "baogao outline --help" in err
+
+
+def _all_help_pages():
+    yield ["--help"]
+    for name in COMMAND_HELP:
+        yield [name, "--help"] if name != "teach" else ["teach", "--help"]
+    for name in teach_cli.COMMAND_HELP:
+        yield ["teach", name, "-h"]
+
+
+@pytest.mark.parametrize("argv", list(_all_help_pages()), ids=" ".join)
+def test_help_is_chinese_everywhere(capsys, monkeypatch, argv):
+    monkeypatch.setenv("COLUMNS", "80")  # argparse reads the terminal width from COLUMNS
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and err == ""
+    assert out.startswith("用法：baogao") and "显示本帮助并退出" in out and "\n选项：\n" in out
+    for english in ("usage:", "positional arguments", "options:", "optional arguments",
+                    "show this help", "show program's version"):
+        assert english not in out
+    for line in out.splitlines():  # columns measured in display width: nothing past 80
+        assert display_width(line) <= 80, line
+    if argv[-1] in ("--help", "-h") and len(argv) > 1 and argv[0] != "teach":
+        assert "\n位置参数：\n" in out and "文件" in out
+
+
+def test_wrapping_counts_chinese_characters_twice():
+    text = "报告文件（.txt、.md、.docx）；“-”表示从标准输入读取；也可以是内置文本：specimen、语料编号。"
+    lines = wrap_cjk(text, 20)
+    assert "".join(lines) == text.replace(" ", "")
+    assert all(display_width(line) <= 20 + 2 for line in lines)  # a closing mark may hang
+    assert not any(line[0] in "，。、；：）”" for line in lines[1:])
+    assert not any(line[-1] in "（“" for line in lines)
+    assert wrap_cjk("word " * 30, 20)[0] == "word word word word"
+
+
+def test_a_name_that_is_no_file_is_not_text(capsys, tmp_path):
+    code, out, err = run(capsys, "outline", "mydraft")
+    assert code == 2 and out == "" and "找不到文件“mydraft”" in err and "--text" in err
+    for command in ("lint", "stats", "numbers", "keywords"):
+        code, _, err = run(capsys, command, "mydraft")
+        assert code == 2 and "找不到文件" in err, command
+    code, _, err = run(capsys, "kwic", "mydraft", "青年")
+    assert code == 2 and "找不到文件" in err
+    code, _, err = run(capsys, "export", "mydraft", str(tmp_path / "x.md"))
+    assert code == 2 and "找不到文件" in err and not (tmp_path / "x.md").exists()
+
+
+def test_text_only_when_asked(capsys, monkeypatch, tmp_path):
+    code, out, _ = run(capsys, "outline", "--text", "关于工作的报告\n一、主要工作\n今年成效明显。", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["source"] == "<文本>" and data["headings"][0]["marker"] == "一、"
+    # --text never reads a file, even when the text looks like a file name.
+    (tmp_path / "a.txt").write_text("一、文件里的内容\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "outline", "--text", "a.txt", "--json")
+    assert code == 0 and json.loads(out)["title"] == "a.txt"
+    code, out, _ = run(capsys, "kwic", "--text", "青年是未来。青年工作很重要。", "青年", "--json")
+    assert code == 0 and [h["column"] for h in json.loads(out)] == [1, 7]
+    code, out, _ = run(capsys, "export", "--text", "一、总体\n工作很好。", "out.md")
+    assert code == 0 and (tmp_path / "out.md").read_text(encoding="utf-8").startswith("## 一、总体")
+    code, _, _ = run(capsys, "lint", "--text", "全年完成3项任务。", "--json")
+    assert code in (0, 1)
+    # "-" reads standard input (bytes: any encoding the kit recognises).
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("一、总体\n工作很好。\n".encode("gbk"))))
+    code, out, _ = run(capsys, "outline", "-", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["source"] == "标准输入" and data["encoding"] == "gb18030"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("字".encode() * 400)))
+    code, _, err = run(capsys, "outline", "-", "--max-bytes", "100")
+    assert code == 2 and "上限" in err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    code, _, err = run(capsys, "outline", "-")
+    assert code == 2 and "空的" in err
+
+
+def test_a_zip_bomb_docx_exits_2(capsys, tmp_path):
+    import zipfile
+    bomb = tmp_path / "炸弹.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b"<w:document>" + b"0" * (3 * 1024 * 1024) + b"</w:document>")
+    assert bomb.stat().st_size < 20_000
+    code, out, err = run(capsys, "outline", str(bomb))
+    assert code == 2 and out == "" and "压缩炸弹" in err and err.count("\n") == 1
+
+
+def test_regex_errors_and_time_limit(capsys, tmp_path):
+    code, _, err = run(capsys, "kwic", "specimen", "团(委", "--regex")
+    assert code == 2 and "右括号" in err and "missing" not in err and "regex=True" not in err
+    slow = tmp_path / "slow.txt"
+    slow.write_text("标题\n" + "a" * 40 + "b\n", encoding="utf-8")
+    started = time.monotonic()
+    code, out, err = run(capsys, "kwic", str(slow), "(a+)+$", "--regex", "--time-limit", "0.5")
+    assert code == 2 and out == "" and "太慢" in err and "0.5 秒" in err and err.count("\n") == 1
+    assert time.monotonic() - started < 5
+    code, out, _ = run(capsys, "kwic", str(slow), "a+b", "--regex", "--json")
+    assert code == 0 and json.loads(out)[0]["match"] == "a" * 40 + "b"
+
+
+def test_export_never_loses_a_file(capsys, tmp_path):
+    draft = tmp_path / "mine.md"
+    draft.write_text("# 我的草稿\n\n一、主要工作\n\n全年开展专题学习。\n", encoding="utf-8")
+    before = draft.read_bytes()
+    link = tmp_path / "link.md"
+    link.symlink_to(draft)
+    for out_name in ("mine.md", "./mine.md", "link.md"):
+        for force in ([], ["--force"]):
+            code, out, err = run(capsys, "export", str(draft), str(tmp_path / out_name), *force)
+            assert code == 2 and "正在读取的草稿" in err and err.count("\n") == 1
+    assert draft.read_bytes() == before
+    target = tmp_path / "out.docx"
+    assert run(capsys, "export", str(draft), str(target))[0] == 0
+    first = target.read_bytes()
+    code, _, err = run(capsys, "export", "specimen", str(target))
+    assert code == 2 and "--force" in err and target.read_bytes() == first
+    code, text, _ = run(capsys, "export", "specimen", str(target), "--force")
+    assert code == 0 and "已导出" in text and target.read_bytes() != first
+    (tmp_path / "folder.md").mkdir()
+    code, _, err = run(capsys, "export", "specimen", str(tmp_path / "folder.md"), "--force")
+    assert code == 2 and "文件夹" in err
+
+
+def test_grade_out_pointing_at_a_folder_is_refused_before_grading(capsys, tmp_path):
+    (tmp_path / "subs").mkdir()
+    (tmp_path / "grades").mkdir()
+    code, out, err = run(capsys, "teach", "grade", str(tmp_path / "subs"), "--out", str(tmp_path / "grades"))
+    assert code == 2 and out == "" and "是一个文件夹" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "teach", "grade", str(tmp_path / "subs"), "--out", str(tmp_path / "g.csv"),
+                       "--html", str(tmp_path / "none" / "g.html"))
+    assert code == 2 and "不存在" in err
+    assert list((tmp_path / "grades").iterdir()) == [] and not (tmp_path / "g.csv").exists()
 
 
 def test_bad_files(capsys, tmp_path):
@@ -126,7 +303,8 @@ def test_stats_numbers_kwic_keywords_json(capsys):
     code, out, _ = run(capsys, "numbers", "specimen", "--json")
     numbers = json.loads(out)
     assert code == 0 and len(numbers) == 69
-    assert set(numbers[0]) == {"raw", "value", "unit", "qualifier", "line", "column", "sentence"}
+    assert set(numbers[0]) == {"raw", "value", "value_high", "unit", "qualifier", "line", "column",
+                               "sentence"}
     troops = next(n for n in numbers if n["raw"] == "25.3万人次")
     assert troops["value"] == 253000 and troops["unit"] == "人次" and troops["line"] == 17
 

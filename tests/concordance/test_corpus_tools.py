@@ -6,6 +6,9 @@ a wrong statistic).
 """
 
 import math
+import re
+import signal
+import time
 
 import pandas as pd
 import pytest
@@ -118,6 +121,70 @@ def test_kwic_bad_regex_raises_usage_error(kwic_report, bad):
     with pytest.raises(UsageError) as info:
         kwic(kwic_report, bad, regex=True)
     assert "正则表达式" in str(info.value)
+
+
+@pytest.mark.parametrize("bad,reason", [("青年(", "右括号"), ("[青年", "方括号"), ("*青年", "重复符号"),
+                                        ("青年{2,1}", "重复次数"), ("青年)", "左括号"), ("青年\\", "反斜杠"),
+                                        ("[青-年]", "颠倒"), ("(?<=青+)年", "固定长度")])
+def test_bad_regex_is_explained_in_chinese_only(kwic_report, bad, reason):
+    with pytest.raises(UsageError) as info:
+        kwic(kwic_report, bad, regex=True)
+    message = str(info.value)
+    assert reason in message and f"“{bad}”" in message
+    assert not re.search(r"[A-Za-z]{4,}", message.replace(bad, "")), message  # no English from re
+    assert message.endswith("。") and message.count("。") == 1
+
+
+needs_alarm = pytest.mark.skipif(not hasattr(signal, "setitimer"),
+                                 reason="the time limit needs SIGALRM (Linux, macOS)")
+
+
+@needs_alarm
+def test_a_pathological_regex_is_stopped_in_time():
+    from baogao.concordance.index import TimedPattern, compile_query, regex_time_limit
+
+    report = load("标题\n" + "a" * 40 + "b\n正文。\n", "slow")
+    started = time.monotonic()
+    with regex_time_limit(0.3), pytest.raises(UsageError, match="太慢.*0.3 秒") as info:
+        kwic(report, "(a+)+$", regex=True)
+    assert time.monotonic() - started < 3  # unbounded, (a+)+$ on 40 a's takes hours
+    assert "(a+)+$" in str(info.value) and str(info.value).count("。") == 1
+    # The budget is shared by every search of one query, and the alarm is put back.
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+    with regex_time_limit(0.2):
+        pattern = compile_query("(a+)+$", regex=True)
+    assert isinstance(pattern, TimedPattern) and pattern.seconds == 0.2
+    with pytest.raises(UsageError, match="太慢"):
+        pattern.search("a" * 40 + "b")
+    with pytest.raises(UsageError, match="太慢"):  # nothing left: refused at once
+        pattern.search("a")
+    # Ordinary patterns are unaffected, and literal queries are plain patterns.
+    assert kwic(report, "正文", regex=True)["match"].tolist() == ["正文"]
+    assert not isinstance(compile_query("正文"), TimedPattern)
+    with regex_time_limit(None):
+        assert compile_query("a+", regex=True).seconds == float("inf")
+    for bad in (0, -1, "5", True):
+        with pytest.raises(UsageError, match="时限"):
+            with regex_time_limit(bad):
+                pass
+
+
+@needs_alarm
+def test_the_time_limit_keeps_a_timer_someone_else_armed():
+    from baogao.concordance.index import compile_query
+
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *a: fired.append(1))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        pattern = compile_query("青年", regex=True)
+        assert [m.group() for m in pattern.finditer("青年青年")] == ["青年", "青年"]
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 30  # not disarmed by the search
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert fired == []
 
 
 def test_kwic_bad_arguments(kwic_report):

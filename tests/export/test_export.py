@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 
 import docx
 import pytest
@@ -468,3 +470,131 @@ def test_a_draft_with_only_a_title(tmp_path):
     again = baogao.load(export(draft, tmp_path / "title.docx"))
     assert [(e.kind, e.text) for e in again.outline().elements] == [("title", "关于某项工作的报告")]
     assert comparable(again, from_docx=True) == comparable(draft, from_docx=False)
+
+
+# ---------------------------------------------------------------------------
+# Never losing a file
+
+
+def _draft(tmp_path, name="草稿.txt"):
+    path = tmp_path / name
+    path.write_text(FOUR_LEVELS, encoding="utf-8")
+    return path
+
+
+def _leftovers(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx"])
+def test_export_never_overwrites_its_own_input(tmp_path, suffix):
+    if suffix == ".md":
+        draft = tmp_path / "草稿.md"
+        draft.write_text("# 我的草稿\n\n一、主要工作\n\n全年开展专题学习。\n", encoding="utf-8")
+    else:
+        draft = tmp_path / "草稿.docx"
+        to_docx(baogao.load(FOUR_LEVELS), draft)
+    before = draft.read_bytes()
+    report = baogao.load(draft)
+    (tmp_path / "sub").mkdir()
+    hard = tmp_path / f"硬链接{suffix}"
+    os.link(draft, hard)
+    link = tmp_path / f"链接{suffix}"
+    link.symlink_to(draft.name)
+    for target in (draft, tmp_path / "sub" / ".." / draft.name, hard, link):
+        for force in (False, True):
+            with pytest.raises(UsageError, match="正在读取的草稿") as info:
+                export(report, target, force=force)
+            assert str(info.value).count("。") == 1
+    # Also when the draft is given as a path rather than a Report.
+    with pytest.raises(UsageError, match="正在读取的草稿"):
+        export(str(draft), draft, force=True)
+    assert draft.read_bytes() == before and hard.read_bytes() == before
+    assert _leftovers(tmp_path) == []
+
+
+def test_export_replaces_an_existing_file_only_with_force(tmp_path):
+    report = baogao.load(_draft(tmp_path))
+    target = tmp_path / "导出.md"
+    target.write_text("别人的文件\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"已经存在.*--force.*force=True") as info:
+        export(report, target)
+    assert str(info.value).count("。") == 1
+    assert target.read_text(encoding="utf-8") == "别人的文件\n"
+    target.chmod(0o640)
+    assert export(report, target, force=True) == target
+    assert target.read_text(encoding="utf-8") == to_markdown(report)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # the replaced file's permissions kept
+    fresh = export(report, tmp_path / "新文件.docx")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask  # not mkstemp's 0600
+    assert _leftovers(tmp_path) == []
+
+
+def test_export_does_not_follow_a_symlink_onto_another_file(tmp_path):
+    report = baogao.load(_draft(tmp_path))
+    other = tmp_path / "另一个文件.md"
+    other.write_text("不能被改写\n", encoding="utf-8")
+    link = tmp_path / "导出.md"
+    link.symlink_to(other.name)
+    dangling = tmp_path / "悬空.docx"
+    dangling.symlink_to("nowhere.docx")
+    for target in (link, dangling):
+        for force in (False, True):
+            with pytest.raises(UsageError, match="符号链接"):
+                export(report, target, force=force)
+    assert other.read_text(encoding="utf-8") == "不能被改写\n"
+    assert link.is_symlink() and dangling.is_symlink() and not (tmp_path / "nowhere.docx").exists()
+
+
+def test_export_to_a_folder_says_so(tmp_path):
+    (tmp_path / "报告.docx").mkdir()
+    with pytest.raises(UsageError, match="文件夹"):
+        export(baogao.load(_draft(tmp_path)), tmp_path / "报告.docx", force=True)
+
+
+def test_a_write_that_fails_partway_leaves_the_old_file(tmp_path, monkeypatch):
+    import baogao.export as export_module
+
+    report = baogao.load(_draft(tmp_path))
+    target = tmp_path / "导出.docx"
+    export(report, target)
+    good = target.read_bytes()
+
+    def half_written(report, f):  # the writer dies after writing part of the file
+        f.write(good[: len(good) // 2])
+        raise RuntimeError("writer crashed")
+    monkeypatch.setattr(export_module, "to_docx", half_written)
+    with pytest.raises(RuntimeError, match="writer crashed"):
+        export(report, target, force=True)
+    assert target.read_bytes() == good and _leftovers(tmp_path) == []
+    monkeypatch.undo()
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "fsync", disk_full)
+    md = tmp_path / "导出.md"
+    md.write_text("旧内容\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="无法写入.*磁盘空间"):
+        export(report, md, force=True)
+    assert md.read_text(encoding="utf-8") == "旧内容\n" and _leftovers(tmp_path) == []
+    with pytest.raises(UsageError, match="无法写入"):
+        export(report, tmp_path / "新.md")
+    assert not (tmp_path / "新.md").exists() and _leftovers(tmp_path) == []
+
+
+def test_a_file_created_meanwhile_is_not_replaced_without_force(tmp_path, monkeypatch):
+    import baogao.export as export_module
+
+    report = baogao.load(_draft(tmp_path))
+    target = tmp_path / "导出.md"
+    real = export_module.to_markdown
+
+    def racing(report):  # another program creates the file while the export renders
+        target.write_text("抢先写入\n", encoding="utf-8")
+        return real(report)
+    monkeypatch.setattr(export_module, "to_markdown", racing)
+    with pytest.raises(UsageError, match="已经存在"):
+        export(report, target)
+    assert target.read_text(encoding="utf-8") == "抢先写入\n" and _leftovers(tmp_path) == []

@@ -22,7 +22,14 @@ except ModuleNotFoundError:  # package not installed: import it from the checkou
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
 from baogao.errors import BaogaoError, DocxError  # noqa: E402
-from baogao.sources.docx import DocxParagraph, _chinese_numeral, _format_number, read_docx
+from baogao.sources.docx import (  # noqa: E402
+    DEFAULT_LIMITS,
+    DocxParagraph,
+    ExpansionLimits,
+    _chinese_numeral,
+    _format_number,
+    read_docx,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FIXTURE_DOCX = FIXTURES / "auto_numbered.docx"
@@ -500,6 +507,22 @@ def _zip_without_document() -> bytes:
     return buf.getvalue()
 
 
+def zip_bomb(megabytes: int = 4) -> bytes:
+    """The fixture with megabytes of zeros in an XML comment of its document.xml: a few KB
+    on disk that expand about a thousandfold (the document still parses as XML)."""
+    with zipfile.ZipFile(io.BytesIO(_real_docx())) as zf:
+        document = zf.read("word/document.xml")
+    head, tail = document.split(b"<w:body>", 1)
+    padded = head + b"<w:body><!--" + b"0" * (megabytes * 1024 * 1024) + b"-->" + tail
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_real_docx())) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = padded if info.filename == "word/document.xml" else src.read(info.filename)
+            dst.writestr(info.filename, data)
+    return out.getvalue()
+
+
 def _xlsx_like() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
@@ -539,6 +562,7 @@ BAD_INPUTS = {
         _real_docx(), {"word/numbering.xml": b"<w:numbering"}
     ),
     "spreadsheet": _xlsx_like,
+    "zip_bomb": zip_bomb,
     "plain_text": lambda: "市委：\n现将有关情况报告如下。".encode("utf-8"),
 }
 
@@ -580,3 +604,56 @@ def test_bad_input_messages_say_what_is_wrong():
 def test_error_without_a_name_is_still_a_sentence():
     with pytest.raises(DocxError, match=r"^无法读取该 Word 文件：文件已损坏或不是 \.docx 格式。$"):
         read_docx(b"not a zip at all")
+
+
+# ---------------------------------------------------------------------------
+# Zip bombs: refused from the archive's table of contents, before parsing
+
+
+def test_a_zip_bomb_is_refused_before_parsing(monkeypatch):
+    bomb = zip_bomb(4)
+    assert len(bomb) < 64 * 1024  # 4 MB of document.xml in a few KB
+    with zipfile.ZipFile(io.BytesIO(bomb)) as zf:
+        info = zf.getinfo("word/document.xml")
+    assert info.file_size > 4 * 1024 * 1024 and info.file_size / info.compress_size > 500
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("python-docx must not see a refused archive")
+    monkeypatch.setattr(docx, "Document", no_parsing)
+    with pytest.raises(DocxError) as refused:
+        read_docx(bomb, name="炸弹.docx")
+    message = str(refused.value)
+    assert "炸弹.docx" in message and "word/document.xml" in message
+    assert "压缩比" in message and "压缩炸弹" in message and message.count("。") == 1
+    monkeypatch.undo()
+    # The limit, not the content, refused it: with the ratio guard lifted it reads.
+    lifted = ExpansionLimits(ratio=10**6)
+    assert [p.text for p in read_docx(bomb, limits=lifted)] == [
+        p.text for p in read_docx(_real_docx())]
+
+
+def test_expansion_limits_total_and_per_part():
+    data = _real_docx()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        sizes = {i.filename: i.file_size for i in zf.infolist()}
+    total, largest = sum(sizes.values()), max(sizes, key=sizes.get)
+    assert read_docx(data, limits=ExpansionLimits(total=total, part=sizes[largest]))  # at the limits
+    with pytest.raises(DocxError, match=f"“{re.escape(largest)}”.*单个部件.*上限"):
+        read_docx(data, name="a.docx", limits=ExpansionLimits(part=sizes[largest] - 1))
+    with pytest.raises(DocxError, match="解压后的内容超过了.*上限"):
+        read_docx(data, name="a.docx", limits=ExpansionLimits(total=total - 1))
+    # The defaults leave room for any report: the fixture uses a small part of them.
+    assert total * 100 < DEFAULT_LIMITS.total and sizes[largest] * 100 < DEFAULT_LIMITS.part
+
+
+def test_the_ratio_guard_spares_small_parts():
+    # A tiny part may compress very well; the ratio counts only from ratio_from bytes on.
+    data = rewrite_zip(_real_docx(), {"customXml/zeros.xml": None})
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info.filename))
+        dst.writestr("customXml/zeros.xml", b"0" * (DEFAULT_LIMITS.ratio_from - 1))
+    assert read_docx(out.getvalue())
+    with pytest.raises(DocxError, match="压缩比"):
+        read_docx(out.getvalue(), limits=ExpansionLimits(ratio_from=1024))

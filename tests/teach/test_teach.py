@@ -21,7 +21,13 @@ from baogao.course import assignments
 from baogao.errors import UsageError
 from baogao.teach import make_exercises, reset
 from baogao.teach.grade import COLUMNS, _fingerprint, grade, journal_path, summary_path
-from baogao.teach.make_exercises import exercise_notebook, render_exercise, stub_source
+from baogao.teach.make_exercises import (
+    Written,
+    exercise_notebook,
+    generate_exercises,
+    render_exercise,
+    stub_source,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SOLUTIONS = ROOT / "solutions"
@@ -173,6 +179,161 @@ def test_reset_cli(tmp_path, capsys):
     assert main(["reset", str(tmp_path / "notes.txt")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "Traceback" not in err
+
+
+# -- never losing a student's notebook ------------------------------------------------------
+def _course(tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    """A course folder with the sample solution, exercises generated; and make-exercises' argv."""
+    solutions, exercises = tmp_path / "solutions", tmp_path / "exercises"
+    solutions.mkdir()
+    shutil.copy(SOLUTIONS / f"{SAMPLE}.ipynb", solutions)
+    args = ["make-exercises", "--solutions", str(solutions), "--exercises", str(exercises)]
+    return solutions, exercises, args
+
+
+def _edit_solution(solutions: Path, title: str) -> None:
+    nb = read(solutions / f"{SAMPLE}.ipynb")
+    cell(nb, "q1-task")["source"] = title
+    write(solutions, SAMPLE, nb)
+
+
+def test_make_exercises_backs_up_a_notebook_a_student_changed(tmp_path, capsys):
+    solutions, exercises, args = _course(tmp_path)
+    assert main(args) == 0
+    target = exercises / f"{SAMPLE}.ipynb"
+    generated = target.read_text(encoding="utf-8")
+    capsys.readouterr()
+    # A student answers q1..q4; the teacher then changes the solution and regenerates.
+    mine = json.dumps(answered(), ensure_ascii=False)
+    target.write_text(mine, encoding="utf-8")
+    _edit_solution(solutions, "## 改过的题目")
+    now = dt.datetime(2025, 7, 10, 15, 30, 0)
+    written = generate_exercises(solutions, exercises, now=now)
+    backup = exercises / "backups" / f"{SAMPLE}-20250710-153000.ipynb"
+    assert written == [Written(target, backup)]
+    assert backup.read_text(encoding="utf-8") == mine  # the student's work, byte for byte
+    assert target.read_text(encoding="utf-8") == render_exercise(solutions / f"{SAMPLE}.ipynb")
+    assert target.read_text(encoding="utf-8") != generated
+    # The CLI says where the work went; a notebook that is not even UTF-8 is backed up too.
+    target.write_bytes(b"\xff\xfe{not utf-8")
+    _edit_solution(solutions, "## 又改过的题目")
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "已备份到" in out and "backups" in out
+    backups = sorted((exercises / "backups").glob(f"{SAMPLE}-*.ipynb"))
+    assert len(backups) == 2 and backups[-1].read_bytes() == b"\xff\xfe{not utf-8"
+    # --check writes nothing, backs up nothing.
+    target.write_text(mine, encoding="utf-8")
+    assert main(args + ["--check"]) == 1
+    assert target.read_text(encoding="utf-8") == mine
+    assert len(list((exercises / "backups").glob(f"{SAMPLE}-*.ipynb"))) == 2
+
+
+def test_make_exercises_replaces_a_generated_notebook_without_a_copy(tmp_path, capsys):
+    solutions, exercises, args = _course(tmp_path)
+    assert main(args) == 0  # generated from the first solution (and recorded)
+    target = exercises / f"{SAMPLE}.ipynb"
+    for title in ("## 改过的题目", "## 再改一次"):  # each time generated from the previous solution
+        _edit_solution(solutions, title)
+        assert main(args) == 0
+        assert target.read_text(encoding="utf-8") == render_exercise(solutions / f"{SAMPLE}.ipynb")
+    assert capsys.readouterr().out.count("已备份") == 0
+    assert list((exercises / "backups").glob("*.ipynb")) == []
+    # An earlier generation (from a solution two edits back) is recognised too.
+    _edit_solution(solutions, "## 改过的题目")
+    assert main(args) == 0 and list((exercises / "backups").glob("*.ipynb")) == []
+    # A notebook that is up to date is left alone; a reset one counts as generated.
+    assert main(args) == 0 and "没有改动" in capsys.readouterr().out
+    reset(target)  # backs up the (generated) notebook, as reset always does
+    _edit_solution(solutions, "## 第三次修改")
+    assert main(args) == 0
+    assert len(list((exercises / "backups").glob("*.ipynb"))) == 1  # reset's copy only
+
+
+def test_make_exercises_without_a_record_backs_up_what_it_cannot_vouch_for(tmp_path):
+    solutions, exercises, _ = _course(tmp_path)
+    exercises.mkdir()
+    target = exercises / f"{SAMPLE}.ipynb"
+    shutil.copy(EXERCISES / f"{SAMPLE}.ipynb", target)  # generated elsewhere: no record here
+    make_exercises(solutions, exercises)  # up to date: nothing written, the text recorded
+    assert not list((exercises / "backups").glob("*.ipynb"))
+    _edit_solution(solutions, "## 改过的题目")
+    assert make_exercises(solutions, exercises) == [target]
+    assert not list((exercises / "backups").glob("*.ipynb"))
+    # A stale notebook never seen here: copied, since it may hold work.
+    stale = copy.deepcopy(read(EXERCISES / f"{SAMPLE}.ipynb"))
+    cell(stale, "q1-task")["source"] = "## 某个旧版本"
+    stale_text = json.dumps(stale)
+    target.write_text(stale_text, encoding="utf-8")
+    [w] = generate_exercises(solutions, exercises)
+    assert w.backup is not None and w.backup.read_text(encoding="utf-8") == stale_text
+
+
+def test_make_exercises_bad_notebooks_are_one_sentence(tmp_path, capsys):
+    solutions, exercises, args = _course(tmp_path)
+    (solutions / "02_broken.ipynb").write_bytes(b"\xff\xfe{not utf-8")
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "UTF-8" in err and err.count("\n") == 1
+    assert not exercises.exists()  # nothing written while one solution is broken
+    (solutions / "02_broken.ipynb").write_text("[1, 2]", encoding="utf-8")
+    assert main(args) == 2 and "不是 Jupyter 笔记本" in capsys.readouterr().err
+    (solutions / "02_broken.ipynb").unlink()
+    (exercises / f"{SAMPLE}.ipynb").mkdir(parents=True)
+    assert main(args) == 2 and "文件夹" in capsys.readouterr().err
+
+
+def test_reset_refuses_to_turn_a_solution_into_a_stub(tmp_path, capsys, monkeypatch):
+    solutions, exercises, args = _course(tmp_path)
+    solution = solutions / f"{SAMPLE}.ipynb"
+    before = solution.read_bytes()
+    for target in (solution, tmp_path / "exercises" / ".." / "solutions" / f"{SAMPLE}.ipynb"):
+        with pytest.raises(UsageError, match="答案笔记本"):
+            reset(target)
+    # Under solutions/ at any depth, even before it exists.
+    with pytest.raises(UsageError, match="答案笔记本"):
+        reset(solutions / "old" / f"{SAMPLE}.ipynb", source=solution)
+    # A copy of a solution elsewhere is recognised by its cells (answer regions, no answer cells).
+    copied = tmp_path / "exercises" / f"{SAMPLE}.ipynb"
+    copied.parent.mkdir()
+    shutil.copy(solution, copied)
+    with pytest.raises(UsageError, match="答案笔记本"):
+        reset(copied)
+    # nbgrader's solution cells and a notebook marked as a solution are refused too.
+    nb = read(EXERCISES / f"{SAMPLE}.ipynb")
+    cell(nb, "q1-answer")["metadata"] = {"nbgrader": {"solution": True}}
+    write(tmp_path / "exercises", SAMPLE, nb)
+    with pytest.raises(UsageError, match="答案笔记本"):
+        reset(copied)
+    nb = read(EXERCISES / f"{SAMPLE}.ipynb")
+    nb["metadata"]["baogao"]["solution"] = True
+    write(tmp_path / "exercises", SAMPLE, nb)
+    with pytest.raises(UsageError, match="答案笔记本"):
+        reset(copied)
+    # The solution given as its own source (a symlinked exercise onto it).
+    copied.unlink()
+    copied.symlink_to(solution)
+    with pytest.raises(UsageError, match="答案笔记本"):
+        reset(copied, source=solution)
+    assert main(["reset", str(solution)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "答案笔记本" in err and err.count("\n") == 1
+    assert solution.read_bytes() == before
+    assert not (solutions / "backups").exists() and not (solutions / "old").exists()
+    # A student who pasted a solution region into an exercise can still start over.
+    copied.unlink()
+    nb = answered()
+    cell(nb, "q1-answer")["source"] = "### BEGIN SOLUTION\nq1_answer = 1\n### END SOLUTION"
+    write(tmp_path / "exercises", SAMPLE, nb)
+    assert reset(copied) is not None
+    # A course kept inside a folder named solutions still resets its exercises.
+    course = tmp_path / "solutions-home" / "solutions" / "course"
+    (course / "solutions").mkdir(parents=True)
+    shutil.copy(solution, course / "solutions")
+    student = write(course / "exercises", SAMPLE, answered())
+    monkeypatch.chdir(course)
+    assert reset(Path("exercises") / f"{SAMPLE}.ipynb") is not None
+    assert student.read_text(encoding="utf-8") == (EXERCISES / f"{SAMPLE}.ipynb").read_text(encoding="utf-8")
 
 
 # -- grading a class --------------------------------------------------------------------------

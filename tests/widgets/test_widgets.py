@@ -494,11 +494,14 @@ def test_outline_builder_saves_reloads_and_exports(tmp_path):
     md = tmp_path / "mine.md"
     assert md.is_file() and "## 三、下一步打算" in md.read_text(encoding="utf-8")
     assert str(md) in again.status.value
+    again.text.value = DRAFT + "\n三、下一步工作打算"
+    again.export_md.click()  # a second export rewrites the widget's own file
+    assert "## 三、下一步工作打算" in md.read_text(encoding="utf-8") and str(md) in again.status.value
     again.export_docx.click()
     docx = tmp_path / "mine.docx"
     assert docx.is_file() and str(docx) in again.status.value
     heads = [(h.level, h.marker + h.title) for h in baogao.load(docx).outline().headings]
-    assert heads == [(1, "一、加强思想引领"), (1, "二、存在的问题"), (1, "三、下一步打算")]
+    assert heads == [(1, "一、加强思想引领"), (1, "二、存在的问题"), (1, "三、下一步工作打算")]
 
 
 def test_outline_builder_defaults_to_draft_txt_in_the_working_directory(tmp_path):

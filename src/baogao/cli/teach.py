@@ -8,73 +8,87 @@
 
 Exit status: 0 ok; 1 ``make-exercises --check`` found notebooks out of date;
 2 bad input or usage, with one Chinese sentence on stderr, never a
-traceback; 130 interrupted (a grading run resumes where it stopped).
+traceback (a bare ``baogao teach`` prints its commands and exits 2); 130
+interrupted (a grading run resumes where it stopped).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from baogao.cli.common import ChineseParser, guarded
+from baogao.cli.common import COMMAND_METAVAR, ChineseParser, command_list, guarded, parse
 from baogao.errors import UsageError
-from baogao.teach.make_exercises import make_exercises
+from baogao.teach.make_exercises import generate_exercises
 from baogao.teach.reset import reset
 
 EXIT_OK, EXIT_OUT_OF_DATE, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
+DESCRIPTION = "教师工具：生成练习本、重置练习本、批改全班作业。"
 
-class _Parser(ChineseParser):
-    command_hint = "baogao teach"
-    missing_hint = None
-    choices_hint = "没有这个命令：可用的有 make-exercises、reset、grade。"
+COMMAND_HELP = {
+    "make-exercises": "由 solutions/ 里的答案笔记本生成 exercises/ 里的练习本（改动过的练习本先备份）",
+    "reset": "把练习本恢复为初始状态（原文件备份到 backups/）",
+    "grade": "批改一个目录里全部学生的笔记本",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="baogao teach", description="教师工具：生成练习本、重置练习本、批改全班作业。")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser = ChineseParser(prog="baogao teach", description=DESCRIPTION,
+                           epilog="每个命令的用法：baogao teach 命令 --help。")
+    sub = parser.add_subparsers(dest="command", title="命令", metavar=COMMAND_METAVAR,
+                                parser_class=ChineseParser)
     sub.required = True
 
-    p = sub.add_parser("make-exercises", help="由 solutions/ 里的答案笔记本生成 exercises/ 里的练习本")
-    p.add_argument("--solutions", default="solutions", help="答案笔记本目录（默认 solutions）")
-    p.add_argument("--exercises", default="exercises", help="练习本目录（默认 exercises）")
+    def add(name: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=COMMAND_HELP[name], description=COMMAND_HELP[name])
+
+    p = add("make-exercises")
+    p.add_argument("--solutions", metavar="目录", default="solutions", help="答案笔记本目录（默认 solutions）")
+    p.add_argument("--exercises", metavar="目录", default="exercises", help="练习本目录（默认 exercises）")
     p.add_argument("--check", action="store_true", help="只检查练习本是否过时，不写文件（过时则退出码为 1）")
 
-    p = sub.add_parser("reset", help="把练习本恢复为初始状态（原文件备份到 backups/）")
-    p.add_argument("notebook", metavar="NOTEBOOK", help="要重置的练习本，如 exercises/01_structure.ipynb")
-    p.add_argument("--from", dest="source", default=None,
+    p = add("reset")
+    p.add_argument("notebook", metavar="练习本", help="要重置的练习本，如 exercises/01_structure.ipynb")
+    p.add_argument("--from", dest="source", metavar="笔记本", default=None,
                    help="原始笔记本（答案笔记本或干净的练习本；默认取 solutions/ 里的同名答案笔记本）")
 
-    p = sub.add_parser("grade", help="批改一个目录里全部学生的笔记本")
-    p.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="学生提交的目录：学生名.ipynb 或 学生名/*.ipynb")
-    p.add_argument("--out", required=True, help="成绩表 CSV（每位学生每道题一行）")
-    p.add_argument("--assignment", default=None, help="作业名，如 01_structure（默认读笔记本的作业标记）")
-    p.add_argument("--report", default=None, help="判分所用的报告（默认为作业规定的报告）")
-    p.add_argument("--exercises", default="exercises",
+    p = add("grade")
+    p.add_argument("submissions", metavar="提交目录", help="学生提交的目录：学生名.ipynb 或 学生名/*.ipynb")
+    p.add_argument("--out", metavar="成绩表", required=True, help="成绩表 CSV 文件（每位学生每道题一行）")
+    p.add_argument("--assignment", metavar="作业名", default=None,
+                   help="作业名，如 01_structure（默认读笔记本的作业标记）")
+    p.add_argument("--report", metavar="报告", default=None, help="判分所用的报告（默认为作业规定的报告）")
+    p.add_argument("--exercises", metavar="目录", default="exercises",
                    help="生成的练习本所在目录，用来发现被删除、调换或修改的单元（默认 exercises）")
-    p.add_argument("--timeout", type=float, default=120, help="每本笔记本的运行时限（秒，默认 120）")
-    p.add_argument("--memory-mb", type=int, default=4096, help="每个内核的内存上限（MB，默认 4096；0 为不限）")
-    p.add_argument("--max-output-mb", type=float, default=5, help="每个单元的输出上限（MB，默认 5）")
-    p.add_argument("--workers", type=int, default=None, help="并行进程数（默认等于 CPU 核数）")
-    p.add_argument("--html", default=None, help="另存一份 HTML 报告")
+    p.add_argument("--timeout", metavar="秒", type=float, default=120, help="每本笔记本的运行时限（秒，默认 120）")
+    p.add_argument("--memory-mb", metavar="MB", type=int, default=4096,
+                   help="每个内核的内存上限（MB，默认 4096；0 为不限）")
+    p.add_argument("--max-output-mb", metavar="MB", type=float, default=5, help="每个单元的输出上限（MB，默认 5）")
+    p.add_argument("--workers", metavar="个数", type=int, default=None, help="并行进程数（默认等于 CPU 核数）")
+    p.add_argument("--html", metavar="文件", default=None, help="另存一份 HTML 报告")
     p.add_argument("--fresh", action="store_true", help="忽略上次的进度，全部重新批改")
     p.add_argument("--no-progress", action="store_true", help="不显示进度条")
     return parser
 
 
 def cmd_make_exercises(args) -> int:
-    changed = make_exercises(args.solutions, args.exercises, check=args.check)
+    written = generate_exercises(args.solutions, args.exercises, check=args.check)
     if args.check:
-        if changed:
-            names = "、".join(p.name for p in changed)
+        if written:
+            names = "、".join(w.path.name for w in written)
             sys.stderr.write(f"练习本已过时：{names}。请运行 baogao teach make-exercises。\n")
             return EXIT_OUT_OF_DATE
         sys.stdout.write("练习本都是最新的。\n")
         return EXIT_OK
-    if changed:
-        for path in changed:
-            sys.stdout.write(f"已生成 {path}\n")
-    else:
+    for w in written:
+        if w.backup is not None:
+            sys.stdout.write(f"已生成 {w.path}；原来的笔记本不是生成的原样（可能有学生的作答），"
+                             f"已备份到 {w.backup}。\n")
+        else:
+            sys.stdout.write(f"已生成 {w.path}\n")
+    if not written:
         sys.stdout.write("练习本都是最新的，没有改动。\n")
     return EXIT_OK
 
@@ -94,6 +108,13 @@ def cmd_grade(args) -> int:
 
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers 应当是正整数。")
+    for option, path in (("--out", args.out), ("--html", args.html)):
+        if path is not None and os.path.isdir(path):
+            raise UsageError(f"{option} 应当是文件，而“{path}”是一个文件夹：请写上文件名，"
+                             f"例如“{os.path.join(path, 'grades.csv' if option == '--out' else 'grades.html')}”。")
+    folder = os.path.dirname(args.html) if args.html is not None else ""
+    if folder and not os.path.isdir(folder):
+        raise UsageError(f"--html 所在的文件夹“{folder}”不存在。")
     result = grade(args.submissions, args.out, assignment=args.assignment, report=args.report,
                    exercises_dir=args.exercises, timeout=args.timeout, memory_mb=args.memory_mb,
                    max_output_mb=args.max_output_mb, workers=args.workers, html_path=args.html,
@@ -113,11 +134,16 @@ COMMANDS = {"make-exercises": cmd_make_exercises, "reset": cmd_reset, "grade": c
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+
     def run() -> int:
-        try:
-            args = build_parser().parse_args(argv)
-        except SystemExit as exc:  # --help
-            return int(exc.code or 0)
+        if not argv:
+            sys.stderr.write(command_list("baogao teach", DESCRIPTION, COMMAND_HELP))
+            return EXIT_BAD_INPUT
+        args = parse(build_parser(), argv)
+        if isinstance(args, int):  # --help
+            return args
         return COMMANDS[args.command](args)
     return guarded(run, interrupted="已中断。已批改的结果保存在日志里，再次运行同一命令即可接着批改。")
 

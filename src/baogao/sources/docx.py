@@ -8,7 +8,13 @@ check (heading hierarchy, numbering order) goes wrong. This module therefore
 replays Word's list counters and writes the rendered number in front of the
 text.
 
-Public interface: :class:`DocxParagraph` and :func:`read_docx`.
+A .docx is a zip archive, and a small one can expand to gigabytes of XML
+(a "zip bomb"): before python-docx parses anything, the archive's table of
+contents is checked against :class:`ExpansionLimits` (the expanded size of
+all parts together, of each part, and each large part's compression ratio).
+
+Public interface: :class:`DocxParagraph`, :func:`read_docx` and
+:class:`ExpansionLimits` (``DEFAULT_LIMITS``).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from lxml import etree
 
 from baogao.errors import DocxError
 
-__all__ = ["DocxParagraph", "read_docx"]
+__all__ = ["DEFAULT_LIMITS", "DocxParagraph", "ExpansionLimits", "read_docx"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -33,6 +39,31 @@ _RT_NUMBERING = (
 )
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 _MAX_LEVELS = 9
+_MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ExpansionLimits:
+    """How far the parts of a .docx may expand, checked before parsing.
+
+    The sizes are the archive's own ``ZipInfo.file_size`` of every part (a
+    part that decompresses to more than its declared size fails Python's
+    zipfile reader, so the declared sizes bound what python-docx reads).
+    A student's report expands to a few MB at most: exported as a .docx,
+    the corpus's longest report expands to 1.0 MB in all; its largest part,
+    Word's ``stylesWithEffects.xml``, to 0.4 MB at a ratio of 32.
+    """
+
+    #: All parts together, expanded (bytes).
+    total: int = 128 * _MIB
+    #: Any one part, expanded (bytes).
+    part: int = 64 * _MIB
+    #: Expanded size / compressed size of one part, for parts of at least ``ratio_from`` bytes.
+    ratio: float = 200.0
+    ratio_from: int = 1 * _MIB
+
+
+DEFAULT_LIMITS = ExpansionLimits()
 
 
 def _w(tag: str) -> str:
@@ -577,8 +608,38 @@ def _cannot_read(name: str) -> str:
     return f"无法读取 Word 文件“{name}”" if name else "无法读取该 Word 文件"
 
 
-def _open_document(data: bytes, name: str):
-    """Open ``data`` with python-docx, turning every failure into DocxError."""
+def _size(n: int) -> str:
+    """A byte count for a sentence: "1,024 字节", "3.5 MB"."""
+    return f"{n:,} 字节" if n < _MIB else f"{n / _MIB:,.1f} MB"
+
+
+def _check_expansion(zf: zipfile.ZipFile, label: str, limits: ExpansionLimits) -> str | None:
+    """The sentence refusing an archive whose parts expand beyond ``limits``, or None."""
+    total = 0
+    for info in zf.infolist():
+        if info.is_dir():
+            continue
+        size = info.file_size
+        total += size
+        what = f"{label}：其中的部件“{info.filename}”解压后有 {_size(size)}"
+        if size > limits.part:
+            return f"{what}，超过了单个部件 {_size(limits.part)} 的上限，这不像一份报告（可能是“压缩炸弹”）。"
+        if size >= limits.ratio_from and size > limits.ratio * max(info.compress_size, 1):
+            ratio = size / max(info.compress_size, 1)
+            return (f"{what}，压缩比高达 {ratio:,.0f} 倍（上限 {limits.ratio:g} 倍），"
+                    "这不像一份报告（可能是“压缩炸弹”）。")
+        if total > limits.total:
+            return (f"{label}：解压后的内容超过了 {_size(limits.total)} 的上限，"
+                    "这不像一份报告（可能是“压缩炸弹”）。")
+    return None
+
+
+def _open_document(data: bytes, name: str, limits: ExpansionLimits = DEFAULT_LIMITS):
+    """Open ``data`` with python-docx, turning every failure into DocxError.
+
+    The archive is refused before parsing when its parts expand beyond
+    ``limits``.
+    """
     label = _cannot_read(name)
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise DocxError(f"{label}：传入的内容不是文件的字节数据。", path=name or None)
@@ -595,8 +656,11 @@ def _open_document(data: bytes, name: str):
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
+            too_large = _check_expansion(zf, label, limits)
     except Exception:
         raise DocxError(corrupt, path=name or None) from None
+    if too_large is not None:
+        raise DocxError(too_large, path=name or None)
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:
         raise DocxError(
             f"{label}：这是一个压缩包，但不是 Word 文档（缺少 word/document.xml）。",
@@ -627,7 +691,8 @@ def _open_document(data: bytes, name: str):
     raise DocxError(message, path=name or None) from None
 
 
-def read_docx(data: bytes, *, name: str = "") -> list[DocxParagraph]:
+def read_docx(data: bytes, *, name: str = "",
+              limits: ExpansionLimits | None = None) -> list[DocxParagraph]:
     """Read the body paragraphs of a .docx, with automatic numbers rendered.
 
     Every body paragraph is returned in document order, empty ones included
@@ -636,9 +701,11 @@ def read_docx(data: bytes, *, name: str = "") -> list[DocxParagraph]:
     footnotes are not included.
 
     Raises :class:`~baogao.errors.DocxError` (one Chinese sentence naming
-    ``name``) for anything that is not a readable .docx.
+    ``name``) for anything that is not a readable .docx, and, before
+    parsing, for an archive whose parts expand beyond ``limits``
+    (default :data:`DEFAULT_LIMITS`).
     """
-    document = _open_document(data, name)
+    document = _open_document(data, name, DEFAULT_LIMITS if limits is None else limits)
     try:
         return _read_paragraphs(document)
     except DocxError:

@@ -274,7 +274,7 @@ class OutlineBuilder:
             return None
         target = export_paths(self.path)[fmt]
         try:
-            export(draft_report(text), target)
+            export(draft_report(text), target, force=True)  # its own derived file, rewritten each time
         except BaogaoError as e:
             self.status.value = f'<span class="bg-issue">{esc(e.message)}</span>'
             return None
