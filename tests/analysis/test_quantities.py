@@ -169,6 +169,34 @@ IS_CASES = [
     ("来了三四个人", "三四个", 3, 4, "个", "", "range"),
     ("用两三年时间", "两三年", 2, 3, "年", "", "range"),
     ("用一至两年时间", "一至两年", 1, 2, "年", "", "range"),
+    ("投资100万元至300万元不等", "100万元至300万元", 1000000, 3000000, "元", "", "range"),
+    # Chinese decimals with a multiplier
+    ("投资三点五万亿元，", "三点五万亿元", 3500000000000, None, "元", "", "money"),
+    ("惠及一点五亿人。", "一点五亿人", 150000000, None, "人", "", "count"),
+    ("产量十一点八万吨", "十一点八万吨", 118000, None, "吨", "", "measure"),
+    ("增长零点五个百分点", "零点五个百分点", 0.5, None, "个百分点", "", "points"),
+    # container units, normalised to 标准箱
+    ("集装箱吞吐量2000万标准箱，", "2000万标准箱", 20000000, None, "标准箱", "", "measure"),
+    ("吞吐量4387万标箱、增长11%", "4387万标箱", 43870000, None, "标准箱", "", "measure"),
+    ("年吞吐能力1200万TEU。", "1200万TEU", 12000000, None, "标准箱", "", "measure"),
+    ("年吞吐能力1200万 TEU。", "1200万 TEU", 12000000, None, "标准箱", "", "measure"),
+    ("新增800TEU集装箱船", "800TEU", 800, None, "标准箱", "", "measure"),
+    # 成 after an Arabic digit, and 一成
+    ("占全国3成", "3成", 0.3, None, "成", "", "fraction"),
+    ("下降超3成的情况下", "超3成", 0.3, None, "成", "超", "fraction"),
+    ("占2.5成左右", "2.5成左右", 0.25, None, "成", "左右", "fraction"),
+    ("比重不到一成。", "不到一成", 0.1, None, "成", "不到", "fraction"),
+    # 英寸, 枚
+    ("建成8英寸碳化硅晶圆线", "8英寸", 8, None, "英寸", "", "measure"),
+    ("获得金牌12枚，", "12枚", 12, None, "枚", "", "count"),
+    ("发射三枚卫星", "三枚", 3, None, "枚", "", "count"),
+    # 级 as a magnitude
+    ("处置漾濞6.4级地震", "6.4级", 6.4, None, "级", "", "measure"),
+    ("里氏6.5级", "6.5级", 6.5, None, "级", "", "measure"),
+    ("7级以上地震", "7级以上", 7, None, "级", "以上", "measure"),
+    ("遭遇十二级台风", "十二级", 12, None, "级", "", "measure"),
+    ("出现8级大风，", "8级", 8, None, "级", "", "measure"),
+    ("沿海风力达10级", "10级", 10, None, "级", "", "measure"),
 ]
 
 
@@ -197,6 +225,15 @@ NOT_CASES = [
     ("从2018年至2022年", "2018年至2022年", "date"),
     ("一九七八年到一九八五年", "一九七八年", "date"),
     ("二〇二一年", "二〇二一年", "date"),
+    ("二○一二年", "二○一二年", "date"),  # a white circle for 〇
+    ("二0二0年", "二0二0年", "date"),
+    ("二００八年奥运会", "二００八年", "date"),
+    ("二O一五年", "二O一五年", "date"),
+    ("到一九八○年把", "一九八○年", "date"),
+    ("〇八年以来", "〇八年", "date"),
+    ("08年以来", "08年", "date"),
+    ("从二〇一二年至二〇一六年", "二〇一二年至二〇一六年", "date"),
+    ("二〇二六年一月十五日", "二〇二六年一月十五日", "date"),
     ("八十年代以来", "八十年代", "date"),
     ("80年代以来", "80年代", "date"),
     ("2021年度预算", "2021年度", "date"),
@@ -279,6 +316,14 @@ NOT_CASES = [
     ("走进千家万户", "千家", "idiom"),
     ("三番五次强调", "五次", "idiom"),
     ("战争总有一天要打起来", "一天", "idiom"),
+    ("制度一成不变", "一成", "idiom"),
+    ("新增3成员单位", "3成", "word"),
+    ("建成三级医院", "三级", "grade"),
+    ("苏南运河二级航道", "二级", "grade"),
+    ("创建市县两级全覆盖", "两级", "grade"),
+    ("国家一级图书馆", "一级", "grade"),
+    ("千亿级产业链达到", "千亿级", "grade"),
+    ("2个百亿级产业集群", "百亿级", "grade"),
     ("都有团和队组织清明节祭祀和祭扫,十", "十", "fragment"),
 ]
 
@@ -334,6 +379,40 @@ def test_ascii_comma_between_clauses_is_not_a_thousands_separator():
     assert _raws("已经达到90%以上,日常学习") == ["90%以上"]
     assert _raws("共35次,100个") == ["35次", "100个"]
     assert _raws("共12,34个") == ["34个"]  # a group of two digits is no thousands group
+
+
+def test_chinese_decimal_equals_arabic_decimal():
+    assert _one("三点五万亿元").value == _one("3.5万亿元").value == 3.5e12
+    assert _one("二十三点五万人").value == _one("23.5万人").value == 235000
+
+
+def test_years_with_circles_and_zeros_are_no_duration():
+    # 二〇一二年 and its variants are dates; the text around them is still read.
+    for year in ("二〇一二", "二○一二", "二◯一二", "二0一二", "二０一二", "二O一二", "二Ｏ一二"):
+        assert _raws(f"{year}年完成12项") == ["12项"], year
+    assert _raws("到二〇二〇年比二〇一〇年翻一番，用五年时间") == ["五年"]
+    assert _raws("二〇二〇年3个月内") == ["3个月"]
+
+
+def test_container_units_compare():
+    a, b, c = (_one(t) for t in ("吞吐量17.3万标箱", "吞吐量17.3万标准箱", "吞吐量17.3万TEU"))
+    assert a.unit == b.unit == c.unit == "标准箱" and a.value == b.value == c.value == 173000
+    assert _raws("5G和800TEUs") == []  # Latin letters glued to a number stay a code
+
+
+def test_grade_and_magnitude_of_ji():
+    assert _raws("三级医院和6.4级地震") == ["6.4级"]
+    assert _raws("一级响应，风力达8级") == ["8级"]
+    assert _raws("L3级自动驾驶") == []
+
+
+def test_table_has_both_bounds_of_a_range():
+    report = Report.from_text("关于项目资金的报告\n一、资金安排\n每个项目投入100万元至300万元，共5个。\n")
+    table = quantity_table(report)
+    assert list(table["raw"]) == ["100万元至300万元", "5个"]
+    assert list(table["kind"]) == ["range", "count"]
+    assert table["value"].tolist() == [1000000, 5]
+    assert table["value_high"].iloc[0] == 3000000 and math.isnan(table["value_high"].iloc[1])
 
 
 def test_range_needs_compatible_units():

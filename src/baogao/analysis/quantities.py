@@ -8,14 +8,16 @@ how each is read) is ``docs/quantities.md``; the hand-written fixture
 The scanner walks the text from one numeral to the next. At each one it
 reads: prefix qualifier, number, 多/余, multiplier, 多/余, unit, suffix
 qualifier. It then rejects what the policy excludes (dates, ordinals,
-formulations, articles, bare numbers) and joins two quantities around a
-range separator.
+formulations, articles, grades, bare numbers) and joins two quantities
+around a range separator. Years spelled digit by digit (二〇一二年, 二○一二年,
+二0二0年) are found first and skipped whole.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -35,6 +37,20 @@ COLUMNS = ["raw", "value", "value_high", "unit", "qualifier", "kind", "line", "c
 
 @dataclass(frozen=True)
 class Quantity:
+    """One quantity of the text: a number with its unit, as the report writes it.
+
+    ``raw`` is the exact span (qualifiers, number, multiplier and unit);
+    ``value`` the number with its multiplier applied (三点五万亿元 → 3.5e12),
+    the lower bound of a range, whose upper bound is ``value_high`` (None
+    otherwise); ``unit`` the measure word without multiplier ("" for a bare
+    万/亿 count or a fraction); ``qualifier`` 多, 余, 近, 以上 … as written;
+    ``kind`` one of count, money, percent, points, fraction, multiple,
+    measure, duration, range. ``start``/``end`` are offsets into
+    ``Report.text``; ``line``, ``column`` and ``sentence`` are 1-based
+    (``sentence`` indexes the sentence table), ``sentence_text`` its text.
+    What is and is not a quantity: docs/quantities.md.
+    """
+
     raw: str  # exact span: qualifiers, number, multiplier and unit
     value: int | float  # multiplier applied; lower bound of a range
     unit: str  # measure word without multiplier ("" for bare 万/亿 counts and fractions)
@@ -95,7 +111,11 @@ _UNITS: dict[str, tuple[str, str]] = {
     "公顷": ("measure", ""), "亩": ("measure", ""), "吨标准煤": ("measure", ""), "蒸吨": ("measure", ""),
     "吨": ("measure", ""), "公斤": ("measure", ""), "千克": ("measure", ""), "斤": ("measure", ""),
     "克": ("measure", "服"), "千瓦时": ("measure", ""), "千瓦": ("measure", ""), "兆瓦": ("measure", ""),
-    "升": ("measure", "级高至到幅格"), "标准箱": ("measure", ""), "岁": ("measure", ""),
+    "升": ("measure", "级高至到幅格"), "英寸": ("measure", ""), "岁": ("measure", ""),
+    # container units (twenty-foot equivalent units), normalised to 标准箱
+    "标准箱": ("measure", ""), "标箱": ("measure", ""), "TEU": ("measure", string.ascii_letters),
+    # magnitudes of earthquakes and wind force; any other N级 is a grade (_magnitude)
+    "级": ("measure", ""),
     # multiples
     "倍": ("multiple", ""),
     # counts
@@ -106,7 +126,8 @@ _UNITS: dict[str, tuple[str, str]] = {
     "支": ("count", "持出付援柱"), "场": ("count", ""), "所": ("count", "有在需得属以谓"),
     "家": ("count", ""), "座": ("count", "谈"), "条": ("count", "件例款"), "台": ("count", "湾阶账风"),
     "辆": ("count", ""), "艘": ("count", ""), "架": ("count", ""), "部": ("count", "署分长队门"),
-    "篇": ("count", ""), "本": ("count", "次年届地级着"), "册": ("count", ""), "套": ("count", ""),
+    "篇": ("count", ""), "枚": ("count", "举"), "本": ("count", "次年届地级着"), "册": ("count", ""),
+    "套": ("count", ""),
     "张": ("count", "家"), "株": ("count", ""), "棵": ("count", ""), "头": ("count", "等号脑"),
     "只": ("count", "有是要能"), "匹": ("count", "配"), "种": ("count", "植子养"),
     "类": ("count", "似型"), "批": ("count", "准示复发评"), "轮": ("count", ""),
@@ -116,12 +137,32 @@ _UNITS: dict[str, tuple[str, str]] = {
     "省份": ("count", ""), "省": ("count", "委级长会"), "市": ("count", "场民委级长"),
     "县": ("count", "委级城域长"),
 }
-_UNIT_NORMAL = {"％": "%", "百分点": "个百分点", "个多月": "个月"}
+_UNIT_NORMAL = {"％": "%", "百分点": "个百分点", "个多月": "个月", "标箱": "标准箱", "TEU": "标准箱"}
 _UNIT_RE = re.compile("|".join(
     re.escape(u) + (f"(?![{re.escape(bad)}])" if bad else "")
     for u, (_, bad) in sorted(_UNITS.items(), key=lambda kv: -len(kv[0]))))
-# 成 (tenths) only after a Chinese numeral 二-九 and only before these.
+# A unit in Latin letters (TEU) may stand after one space, as in English.
+_LATIN_UNIT_RE = re.compile(r"[ \u00a0](TEU)(?![A-Za-z])")
+_LATIN_UNITS = {"TEU"}
+# 成 (tenths) after a single digit (一 to 九, 1 to 9, with or without a
+# decimal part), and only before these: 七成以上, 占全国3成, but 一成不变, 3成员.
 _CHENG_RE = re.compile(r"成(?=以上|以下|左右|多|的|[，,。；;、）)”]|$)")
+_CHENG_CN = "一二两三四五六七八九"
+_CHENG_AR_RE = re.compile(r"[1-9１-９](?:[.．][0-9０-９]+)?")
+# 级 is a magnitude (震级, 风力等级) when the number has a decimal part, when
+# an earthquake or a wind follows, or when the scale is named before it;
+# otherwise it is a grade or a tier (三级医院, 二级航道, 市县两级): no quantity.
+_MAGNITUDE_AFTER = re.compile(
+    r"(?:以上|以下|左右|上下)?(?:的)?(?:强烈|破坏性|特大|强|大)?"
+    r"(?:地震|余震|强震|震|大风|阵风|台风|飓风|狂风|强风|龙卷风|风暴|风(?=[，,。；;、）)”]|$))")
+_MAGNITUDE_BEFORE = re.compile(r"(?:里氏|震级|风力|阵风|风级)(?:达到|高达|达|为|约|超过)?$")
+# A year written digit by digit with at least one character that is not an
+# Arabic digit: 二〇一二年, 二○一二年 (a white circle for 〇), 二0二0年, 二O二O年;
+# two characters with a leading zero are a short year (〇八年, 08年).
+_YEAR_DIGIT = "0-9０-９〇零○◯OＯ一二三四五六七八九"
+_YEAR_RE = re.compile(
+    rf"(?<![{_YEAR_DIGIT}])(?:(?=[{_YEAR_DIGIT}]{{0,3}}[^0-9０-９])[{_YEAR_DIGIT}]{{4}}"
+    rf"|[0０〇零○◯OＯ][{_YEAR_DIGIT}])(?=年)")
 
 # Numbered formulations, names and idioms whose numeral is part of the name.
 _NAMED = [
@@ -219,12 +260,15 @@ def _prefix(text: str, i: int) -> str:
     return ""
 
 
-def _unit_at(text: str, pos: int, cn: str | None) -> tuple[str, str, int]:
+def _unit_at(text: str, pos: int, digits: str, chinese: bool, mul: str) -> tuple[str, str, int]:
     """(unit as written, kind, end) at pos, or ("", "", pos)."""
-    m = _UNIT_RE.match(text, pos)
+    m = _UNIT_RE.match(text, pos) or _LATIN_UNIT_RE.match(text, pos)
     if m:
-        return m.group(), _UNITS[m.group()][0], m.end()
-    if cn and cn in "二两三四五六七八九" and _CHENG_RE.match(text, pos):
+        unit = m.group(m.lastindex or 0)
+        return unit, _UNITS[unit][0], m.end()
+    # A Chinese digit, or two in a row (三四成, read as a range); an Arabic one.
+    single = (len(digits) <= 2 and digits in _CHENG_CN) if chinese else bool(_CHENG_AR_RE.fullmatch(digits))
+    if single and not mul and _CHENG_RE.match(text, pos):
         return "成", "fraction", pos + 1
     return "", "", pos
 
@@ -269,7 +313,7 @@ def _parse_number(text: str, i: int) -> _Cand | None:
         inner, pos = text[pos], pos + 1
         if mul == "万" and text.startswith("亿", pos):  # 4万多亿元
             mul, pos = "万亿", pos + 1
-    unit, kind, pos = _unit_at(text, pos, digits if cn else None)
+    unit, kind, pos = _unit_at(text, pos, digits, bool(cn), mul)
     cand = _Cand(i, i, pos, Decimal(0), unit=unit, kind=kind, mul=mul, inner=inner)
 
     half = False
@@ -293,12 +337,17 @@ def _parse_number(text: str, i: int) -> _Cand | None:
                 return _finish(text, cand, digits, ar=False)
             cand.reject = "date" if unit == "年" else "digits"  # 一九七八年, 七一
             return cand
-        value = _cn_value(digits + ("" if inner else mul))
+        if "点" in digits:  # 三点五万亿: the multiplier applies to the decimal
+            value = _cn_value(digits)
+            if value is not None and mul:
+                value *= _FACTOR[mul]
+        else:
+            value = _cn_value(digits + ("" if inner else mul))
+            if value is not None and inner and mul:
+                value *= _FACTOR[mul]
         if value is None:
             cand.reject = "invalid"
             return cand
-        if inner and mul:
-            value *= _FACTOR[mul]
     cand.value = value + (Decimal("0.5") if half else 0)
     if half:
         return _finish(text, cand, digits + "半", ar=bool(ar))
@@ -323,7 +372,8 @@ def _finish(text: str, c: _Cand, digits: str, ar: bool) -> _Cand:
         c.reject = "ordinal"
     elif ar and (before.isascii() and before.isalpha() or
                  text[i + len(digits):i + len(digits) + 1].isascii()
-                 and text[i + len(digits):i + len(digits) + 1].isalpha()):
+                 and text[i + len(digits):i + len(digits) + 1].isalpha()
+                 and c.unit not in _LATIN_UNITS):
         c.reject = "code"  # H5, 5G, PM2.5
     elif not ar and digits in ("零", "〇"):
         c.reject = "invalid"
@@ -336,7 +386,7 @@ def _finish(text: str, c: _Cand, digits: str, ar: bool) -> _Cand:
     elif not ar and digits == "千" and c.mul == "万" and not c.unit and after in "不别要莫勿可":
         c.reject = "word"  # 千万不要
     elif not ar and digits == "一" and not c.mul and not c.inner and (
-            c.unit == "年" or c.unit and c.kind != "duration" and c.unit != "倍"):
+            c.unit == "年" or c.unit and c.kind != "duration" and c.unit not in ("倍", "成")):
         c.reject = "period" if c.unit == "年" else "article"  # 一年来; 一项调查
     elif c.unit == "年" and not c.mul and (
             ar and len(digits) == 4 and "." not in digits and 1000 <= int(_ar_value(digits)) <= 2199):
@@ -346,9 +396,21 @@ def _finish(text: str, c: _Cand, digits: str, ar: bool) -> _Cand:
     elif c.unit in _ORDINAL_AFTER and _ORDINAL_AFTER[c.unit].match(text, c.end) and (
             c.unit == "期" or before in "届大"):
         c.reject = "ordinal"
+    elif c.unit == "级" and not _magnitude(text, c, digits):
+        c.reject = "grade"  # 三级医院, 二级航道, 市县两级
     elif c.bare:
         c.reject = "bare"
     return _tenths(c)
+
+
+def _magnitude(text: str, c: _Cand, digits: str) -> bool:
+    """N级 as a magnitude: 7.4级, 8级大风, 7级以上地震, 里氏6级, 风力达8级."""
+    if any(ch in digits for ch in ".．点"):
+        return True
+    if _MAGNITUDE_AFTER.match(text, c.end):
+        return True
+    a = c.num_start - len(_prefix(text, c.num_start))
+    return bool(_MAGNITUDE_BEFORE.search(text, max(0, a - 6), a))
 
 
 def _qualify(text: str, c: _Cand) -> _Cand:
@@ -446,6 +508,8 @@ def _sentence_index(text: str) -> tuple[list[int], list[tuple[int, int]]]:
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity of ``text`` in text order; offsets, lines and sentences relative to it."""
     named = [(m.start(), m.end()) for m in _NAMED_RE.finditer(text)]
+    years = [(m.start(), m.end()) for m in _YEAR_RE.finditer(text)]
+    year_starts = [a for a, _ in years]
     found: list[_Cand] = []
     i = 0
     n = len(text)
@@ -454,6 +518,10 @@ def extract_quantities(text: str) -> list[Quantity]:
         if not m:
             break
         i = m.start()
+        y = bisect.bisect_right(year_starts, i) - 1
+        if y >= 0 and i < years[y][1]:  # a calendar year: a date, not a duration
+            i = years[y][1]
+            continue
         c = _parse_at(text, i)
         if c is None:
             i += 1
