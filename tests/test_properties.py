@@ -1,4 +1,4 @@
-"""Property tests: arbitrary text never breaks loading or outlining."""
+"""Property tests: arbitrary text never breaks loading or outlining, as plain text or as Markdown."""
 
 import warnings
 
@@ -63,3 +63,37 @@ def test_bytes_never_raise_but_baogao_errors(data):
         except BaogaoError:
             return
         check(report)
+
+
+# Markdown's block and inline marks, to make the parser take every path.
+MARKDOWN_PIECES = st.sampled_from([
+    "# ", "## ", "### ", "#", "---", "+++", "...", "***", "===", "```", "~~~", "    ", "\t", "> ", "- ",
+    "* ", "+ ", "1. ", "2. ", "2) ", "| a | b |", "|---|---|", "[", "]", "(", ")", "[目录](#a)",
+    "![图](x.png)", "<div>", "</div>", "<!--", "-->", "**", "*", "_", "~~", "`", "\\", "&amp;",
+    "[ref]: http://x.cn", "[ref]", "<https://x.cn>", "title: 标题", "key = 1",
+])
+MARKDOWN = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(MARKDOWN_PIECES, PIECES, st.text(max_size=6)), max_size=60).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(MARKDOWN)
+def test_markdown_never_raises_and_offsets_index_the_original(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            report = baogao.load(text, format="markdown")
+        except BaogaoError:
+            return
+    assert report.format == "markdown"
+    assert report.text == text.replace("\r\n", "\n").replace("\r", "\n")  # the original, line ends aside
+    check(report)
+    for p in report.paragraphs:
+        assert p.start == report.lines[p.line - 1].start + len(p.indent)
+        assert report.line_kinds[p.line] in ("prose", "heading")
+    for a, b in report.markup_spans:
+        assert any(p.start <= a < b <= p.end for p in report.paragraphs)
+    assert set(report.heading_levels) <= {p.line for p in report.paragraphs}
+    assert all(level >= 1 for level in report.heading_levels.values())

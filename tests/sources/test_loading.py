@@ -67,6 +67,9 @@ def test_forced_encoding(tmp_path):
         baogao.load(p, encoding="utf-8")
     with pytest.raises(errors.DecodeError, match="不认识编码"):
         baogao.load(p, encoding="klingon")
+    for codec in ("rot13", "undefined"):  # codecs Python knows, but not of text
+        with pytest.raises(errors.DecodeError, match="不是文本编码"):
+            baogao.load(p, encoding=codec)
 
 
 @pytest.mark.parametrize("newline,name", [("\r\n", "\r\n"), ("\r", "\r")])
@@ -126,8 +129,14 @@ def test_string_and_bytes_sources():
 
 
 def test_markdown_file(tmp_path):
+    # A plain draft saved as .md reads as Markdown, and the same as plain text.
     r = baogao.load(write(tmp_path, "a.md", SAMPLE.encode()))
-    assert r.format == "text" and r.outline().headings[0].title == "主要工作"
+    assert r.format == "markdown" and r.outline().headings[0].title == "主要工作"
+    assert r.text == SAMPLE
+    plain = baogao.load(SAMPLE)
+    assert [(p.line, p.start, p.text) for p in r.paragraphs] == [
+        (p.line, p.start, p.text) for p in plain.paragraphs]
+    assert r.outline().to_dict() | {"source": ""} == plain.outline().to_dict() | {"source": ""}
 
 
 # -- bad input: one clear Chinese sentence each ---------------------------------------

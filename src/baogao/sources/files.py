@@ -1,9 +1,11 @@
 """A report's file as text: reading the bytes, telling formats and encodings apart.
 
-- ``read_path``: the bytes of a path and its format (text or .docx), after
-  refusing what is no report (missing, a folder, .doc/.pdf/…, too large);
+- ``read_path``: the bytes of a path and its format (text, Markdown or
+  .docx), after refusing what is no report (missing, a folder, .doc/.pdf/…,
+  too large);
 - ``decode_bytes``: bytes into a ``Decoded`` text (a .docx through
-  ``baogao.sources.docx``, with the heading evidence of its styles);
+  ``baogao.sources.docx``, with the heading evidence of its styles; Markdown
+  is decoded like plain text and read by ``baogao.sources.markdown``);
 - ``decode_text``: plain-text bytes into text: a forced codec, else a BOM,
   else UTF-8, else GB18030 or Big5 (binary files are recognised and refused).
 
@@ -36,6 +38,10 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+
+
+#: Text files read as Markdown (``baogao.sources.markdown``).
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
 
 DOCX_SUFFIXES = {".docx"}
@@ -74,7 +80,7 @@ class Decoded:
     #: For .docx input: per-line heading evidence (line -> level) and styles.
     heading_levels: dict[int, int] = field(default_factory=dict)
     styles: dict[int, str] = field(default_factory=dict)
-    format: str = "text"
+    format: str = "text"  # text | markdown | docx
 
 
 def _display(path: str | os.PathLike) -> str:
@@ -83,7 +89,7 @@ def _display(path: str | os.PathLike) -> str:
 
 def read_path(path: str | os.PathLike, *, encoding: str | None = None,
               max_bytes: int | None = None) -> tuple[bytes, str]:
-    """Read a file's bytes with clear errors. Returns (bytes, format)."""
+    """Read a file's bytes with clear errors. Returns (bytes, format: text, markdown or docx)."""
     p = Path(path)
     name = _display(path)
     if not p.exists():
@@ -109,13 +115,17 @@ def read_path(path: str | os.PathLike, *, encoding: str | None = None,
         raise NotAFileError(f"没有读取“{name}”的权限。", path=name) from None
     except OSError as exc:
         raise NotAFileError(f"读取“{name}”时出错：{exc.strerror or exc}。", path=name) from None
-    fmt = "docx" if suffix in DOCX_SUFFIXES else "text"
+    fmt = "docx" if suffix in DOCX_SUFFIXES else "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
     return data, fmt
 
 
 def decode_bytes(data: bytes, *, name: str = "文本", encoding: str | None = None,
                  fmt: str = "text", max_bytes: int | None = None) -> Decoded:
-    """Decode a report's bytes (plain text or .docx) into text."""
+    """Decode a report's bytes (plain text, Markdown or .docx) into text.
+
+    ``fmt``: ``text``, ``markdown``, ``docx``, or ``auto`` (a .docx when the
+    bytes are a ZIP archive, else text).
+    """
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     if len(data) > limit:
         raise FileTooLargeError(
@@ -138,7 +148,7 @@ def decode_bytes(data: bytes, *, name: str = "文本", encoding: str | None = No
             format="docx",
         )
     text, enc = decode_text(data, name=name, encoding=encoding)
-    return Decoded(text=text, encoding=enc)
+    return Decoded(text=text, encoding=enc, format="markdown" if fmt == "markdown" else "text")
 
 
 def decode_text(data: bytes, *, name: str = "文本", encoding: str | None = None) -> tuple[str, str]:
@@ -155,6 +165,9 @@ def decode_text(data: bytes, *, name: str = "文本", encoding: str | None = Non
             raise DecodeError(
                 f"“{name}”不是 {encoding} 编码：第 {exc.start + 1} 个字节无法解码，请检查文件的编码。",
                 path=name) from None
+        except (LookupError, UnicodeError):  # rot13, undefined: codecs, but not of text
+            raise DecodeError(f"“{encoding}”不是文本编码：请使用 utf-8、gbk、gb18030、big5 等编码名称。",
+                              path=name) from None
 
     # BOMs first: they are unambiguous.
     if data.startswith(codecs.BOM_UTF8):
@@ -164,10 +177,10 @@ def decode_text(data: bytes, *, name: str = "文本", encoding: str | None = Non
 
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise BinaryFileError(f"“{name}”是{what}，不是文本文件：请选择 .txt 或 .docx 格式的报告。",
+            raise BinaryFileError(f"“{name}”是{what}，不是文本文件：请选择 .txt、.md 或 .docx 格式的报告。",
                                   path=name)
     if b"\x00" in data:
-        raise BinaryFileError(f"“{name}”含有二进制数据，不是文本文件：请选择 .txt 或 .docx 格式的报告。",
+        raise BinaryFileError(f"“{name}”含有二进制数据，不是文本文件：请选择 .txt、.md 或 .docx 格式的报告。",
                               path=name)
 
     try:
