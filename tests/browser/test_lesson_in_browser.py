@@ -6,6 +6,11 @@ from the Run menu and check that every code cell ran. A lesson with widgets
 to click has its check in ``INTERACTIONS`` (keyed by lesson id), run after
 "Run All":
 
+- ``00_start``: clicks the widget probe's button and waits for the kernel's
+  answer under it; then chooses one category (人名错误) in the edition
+  compare's category list and waits for the marked changes to drop from all
+  of them to that category's: both can only come from a round trip through
+  the kernel.
 - ``01_structure``: clicks sections in the outline explorer's list and checks
   that the kernel answers with the chosen section's text in the HTML pane.
   The lesson's own cell ``explorer.show_line(24)`` leaves line 24
@@ -25,6 +30,8 @@ from pathlib import Path
 import pytest
 
 from baogao.course import LESSONS, Lesson
+from baogao.sources.edition import edition_diff
+from baogao.widgets.compare import CATEGORY_NAMES, SHOWN_STATUSES
 
 pytestmark = pytest.mark.browser
 
@@ -154,8 +161,64 @@ def outline_explorer_answers_clicks(run: Run) -> None:
     assert "缺少“四”" in text, f"the gap issue is not reported: {text[:300]} {detail}"
 
 
+def wait_for_text(locator, deadline: Deadline, expect: str, what: str) -> None:
+    """Wait until ``locator``'s text contains ``expect`` (the kernel has answered).
+
+    ``textContent``, not ``innerText``: JupyterLab skips rendering cells out of view
+    (``content-visibility``), and ``innerText`` of a skipped cell is empty."""
+    locator.evaluate(
+        """(el, [expect, ms, what]) => new Promise((resolve, reject) => {
+              if (el.textContent.includes(expect)) return resolve(true);
+              const obs = new MutationObserver(() => {
+                if (el.textContent.includes(expect)) { obs.disconnect(); resolve(true); } });
+              obs.observe(el, {subtree: true, childList: true, characterData: true});
+              setTimeout(() => { obs.disconnect();
+                reject(new Error(`${what} did not show ${expect} within ${ms} ms: ${el.textContent.slice(0, 300)}`)); }, ms);
+            })""",
+        [expect, deadline.ms(15), what], timeout=deadline.ms(20))
+
+
+def probe_and_edition_compare_answer_clicks(run: Run) -> None:
+    """Lesson 00: the widget probe and the edition compare answer through the kernel."""
+    page, deadline = run.page, run.deadline
+    notebook = page.locator(NOTEBOOK)
+    button = notebook.locator("button.widget-button", has_text="点我试一试")
+    button.wait_for(state="visible", timeout=deadline.ms(15))
+    assert button.count() == 1, f"expected one probe button, found {button.count()}"
+    probe = notebook.locator(".widget-vbox").filter(
+        has=page.locator("button.widget-button", has_text="点我试一试")).last
+    button.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    assert "还没有点击。" in probe.text_content(timeout=deadline.ms(5))
+    button.click(timeout=deadline.ms(10))
+    wait_for_text(probe, deadline, "✅ 内核收到了点击：控件工作正常。", "the probe")
+    run.mark("probe answered")
+
+    live = edition_diff(expand_systematic=True)
+    live = live[live["status"].isin(SHOWN_STATUSES)]
+    names = int((live["category"] == "name_error").sum())
+    view = notebook.locator(HTML_PANE, has_text="处改动")
+    assert view.count() == 1, f"expected one edition compare, found {view.count()}"
+    view.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    before = view.text_content(timeout=deadline.ms(5))
+    assert f"标出 {len(live)} 处改动" in before, before[:300]
+    categories = notebook.locator(".widget-select-multiple select").filter(
+        has=page.locator("option", has_text=CATEGORY_NAMES["name_error"]))
+    assert categories.count() == 1, f"expected one category list, found {categories.count()}"
+    categories.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    categories.select_option(label=f"{CATEGORY_NAMES['name_error']}（{names}）", timeout=deadline.ms(10))
+    wait_for_text(view, deadline, f"标出 {names} 处改动", "the edition compare")
+    run.mark("category chosen")
+    after = view.text_content(timeout=deadline.ms(5))
+    page.screenshot(path=str(run.screenshot), timeout=deadline.ms(10))
+    run.mark("screenshot")
+    detail = f"(screenshot: {run.screenshot}; steps (s): {run.timings})"
+    assert f"标出 {len(live)} 处改动" not in after, f"{after[:300]} {detail}"
+    assert "习金平" in after and "第五,主动作为" in after, f"the full text is no longer shown: {after[:300]} {detail}"
+
+
 #: Lesson id → what to click once the lesson has run.
 INTERACTIONS: dict[str, Callable[[Run], None]] = {
+    "00_start": probe_and_edition_compare_answer_clicks,
     "01_structure": outline_explorer_answers_clicks,
 }
 

@@ -21,7 +21,7 @@ def read(path: str) -> dict:
 
 
 def test_there_is_a_first_lesson():
-    assert LESSONS and LESSONS[0].id.startswith("01_")
+    assert LESSONS and LESSONS[0].id.startswith("00_")
 
 
 def test_lesson_ids_are_unique_and_in_order():

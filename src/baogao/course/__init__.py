@@ -54,6 +54,7 @@ class Lesson:
 
 
 LESSONS: tuple[Lesson, ...] = (
+    Lesson("00_start", "开始之前", minutes=60),
     Lesson("01_structure", "报告的骨架", minutes=75),
 )
 
