@@ -3,116 +3,149 @@
 Runs in one process and reports ratios against baselines measured in the same
 run, so the numbers mean the same on a fast or a slow machine:
 
-- baseline A: ``jieba.posseg.lcut`` over every paragraph of the reference corpus
+- baseline: ``jieba.posseg.lcut`` over every paragraph of the reference corpus
   (a fresh POS tokenizer, warmed up first), and ``jieba.lcut`` for scale;
-- baogao: ``analyze(report).compute_all()`` over the same reports, cold (no token
-  cache: the kit's own posseg pass included) and warm (tokens cached);
-- a KWIC query over the analysed corpus;
-- lint of the specimen with its tokens cached, against segmenting it.
+- baogao: ``analyze(report).compute_all()`` over the same reports, cold
+  (nothing cached: no tokens in memory or on disk, no tagged runs, no
+  analysis) and warm (tokens cached, the analysis recomputed);
+- the segmentation alone, cold: the kit's segmenter (rjieba's route with
+  jieba.posseg's tagging, or plain jieba) with an empty memo;
+- a KWIC query over the analysed corpus; lint of the specimen with its tokens
+  cached, against segmenting it.
 
-Usage: ``python bench/analysis_speed.py [--repeat N]``. It writes nothing.
+Baseline and kit alternate, and each ratio is that of one adjacent pair: on a
+shared virtual machine the speed drifts more between minutes than between two
+neighbouring runs. Reported: the median ratio and the range (min–max) over the
+pairs. CPU time of this process (``time.process_time``), as in the issue;
+``--wall`` uses wall-clock time instead.
+
+Usage: ``python bench/analysis_speed.py [--repeat N] [--plain] [--wall]``
+(``--plain``: the plain jieba segmenter, as without rjieba). It writes nothing
+but a temporary cache directory.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
 import os
+import shutil
 import statistics
 import sys
 import tempfile
 import time
 
+CLOCK = time.process_time
 
-def timed(fn, repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t)
-    return statistics.median(runs)
+
+def timed(fn) -> float:
+    t = CLOCK()
+    fn()
+    return CLOCK() - t
+
+
+def spread(values) -> str:
+    values = list(values)
+    return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
 def main() -> int:
+    global CLOCK
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=5, help="alternating pairs (default 5)")
+    parser.add_argument("--plain", action="store_true", help="force the plain jieba segmenter")
+    parser.add_argument("--wall", action="store_true", help="wall-clock instead of CPU time")
     args = parser.parse_args()
-    os.environ["BAOGAO_CACHE"] = tempfile.mkdtemp(prefix="baogao-bench-")  # no disk cache from before
+    if args.wall:
+        CLOCK = time.perf_counter
+    cache = tempfile.mkdtemp(prefix="baogao-bench-")
+    os.environ["BAOGAO_CACHE"] = cache  # no disk cache from before
+    if args.plain:
+        os.environ["BAOGAO_SEGMENTER"] = "jieba"
+    try:
+        return run(args)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
 
+
+def run(args) -> int:
     import jieba
     import jieba.posseg
 
     import baogao
     from baogao.analysis import measures as analysis
     from baogao.concordance import kwic
-    from baogao.lint import lint
+    from baogao.lint import _lexicon, lint, phrasing
     from baogao.text import tokens
 
-    jieba.setLogLevel(logging.WARNING)
+    jieba.setLogLevel(60)
     reports = baogao.corpus()
     paragraphs = [p.text for r in reports for p in r.paragraphs]
     chars = sum(len(t) for t in paragraphs)
 
     pos = jieba.posseg.POSTokenizer(jieba.Tokenizer())
     pos.lcut("预热分词器。")
-    tokens.tokenizer()  # both dictionaries built before timing
-    base_cut = timed(lambda: [jieba.lcut(t) for t in paragraphs], args.repeat)
+    seg = tokens.tokenizer()  # the kit's dictionaries built before timing
+    base_cut = statistics.median(timed(lambda: [jieba.lcut(t) for t in paragraphs]) for _ in range(3))
 
-    def _forget_analysis(r):
-        # What Report.memo keeps of the analysis (the outline stays, as a lesson would have it).
-        for key in ("analysis", "analysis.tables"):
-            r._memo.pop(key, None)
-
-    def cold():
+    def forget():
+        # Everything cached: tokens in memory and on disk, tagged runs, and what
+        # Report.memo keeps of the analysis (the outline stays, as a lesson has it).
         tokens.clear_memory_cache()
         for path in (tokens.cache_dir() / "tokens").rglob("*.pkl"):
             path.unlink()
         for r in reports:
-            _forget_analysis(r)
-            analysis.analyze(r).compute_all()
+            for key in ("analysis", "analysis.tables"):
+                r._memo.pop(key, None)
 
-    def warm():
+    def analyse():
         for r in reports:
-            _forget_analysis(r)
+            for key in ("analysis", "analysis.tables"):
+                r._memo.pop(key, None)
             analysis.analyze(r).compute_all()
 
-    # Baseline and kit alternate, and each ratio comes from one adjacent pair:
-    # on a shared virtual machine the speed drifts more between minutes than
-    # between two neighbouring runs.
-    pairs = []
+    def segment_cold():
+        if seg.memo is not None:
+            seg.memo.clear()
+        for t in paragraphs:
+            seg.cut(t)
+
+    rows = []
     for _ in range(args.repeat):
-        b = timed(lambda: [pos.lcut(t) for t in paragraphs], 1)
-        c = timed(cold, 1)
-        w = timed(warm, 1)
-        pairs.append((b, c, w))
-    base_pos = statistics.median(b for b, _, _ in pairs)
-    t_cold = statistics.median(c for _, c, _ in pairs)
-    t_warm = statistics.median(w for _, _, w in pairs)
-    r_cold = statistics.median(c / b for b, c, _ in pairs)
-    r_warm = statistics.median(w / b for b, _, w in pairs)
-    t_kwic_first = timed(lambda: kwic(reports, "高质量发展"), 1)
-    t_kwic = timed(lambda: kwic(reports, "高质量发展"), max(args.repeat, 5))
+        b = timed(lambda: [pos.lcut(t) for t in paragraphs])
+        s = timed(segment_cold)
+        forget()
+        c = timed(analyse)
+        w = timed(analyse)
+        rows.append((b, s, c, w))
+    base_pos = statistics.median(r[0] for r in rows)
+
+    t_kwic_first = timed(lambda: kwic(reports, "高质量发展"))
+    t_kwic = statistics.median(timed(lambda: kwic(reports, "高质量发展")) for _ in range(5))
 
     spec = baogao.specimen()
     analysis.analyze(spec).compute_all()
-    from baogao.lint import _lexicon, phrasing
 
     def lint_fresh():
         _lexicon._PARAGRAPH_CACHE.clear()  # tokens cached, lint's own results not
         phrasing.reworded.cache_clear()
         lint(spec)
 
-    t_lint = timed(lint_fresh, args.repeat)
-    t_seg_spec = timed(lambda: [pos.lcut(p.text) for p in spec.paragraphs], args.repeat)
+    spec_pars = [p.text for p in spec.paragraphs]
+    lint_pairs = [(timed(lambda: [pos.lcut(t) for t in spec_pars]), timed(lint_fresh))
+                  for _ in range(args.repeat)]
 
-    print(f"reference corpus: {len(reports)} reports, {len(paragraphs)} paragraphs, {chars:,} characters")
-    print(f"  jieba.lcut              {base_cut:7.2f} s  {chars / base_cut / 1e6:5.2f} M chars/s")
-    print(f"  jieba.posseg.lcut       {base_pos:7.2f} s  {chars / base_pos / 1e6:5.2f} M chars/s  (baseline)")
-    print(f"  baogao analyze, cold    {t_cold:7.2f} s  ratio {r_cold:4.2f} × posseg (median of paired runs)")
-    print(f"  baogao analyze, warm    {t_warm:7.2f} s  ratio {r_warm:4.2f} × posseg")
-    print(f"  kwic over the corpus    first {t_kwic_first * 1000:6.1f} ms, then {t_kwic * 1000:6.1f} ms")
-    print(f"  lint specimen (cached)  {t_lint * 1000:6.1f} ms vs posseg of the specimen "
-          f"{t_seg_spec * 1000:6.1f} ms: ratio {t_lint / t_seg_spec:4.2f}")
+    clock = "wall-clock" if args.wall else "CPU"
+    print(f"reference corpus: {len(reports)} reports, {len(paragraphs)} paragraphs, {chars:,} characters; "
+          f"segmenter {seg.name}; {clock} time, {args.repeat} alternating pairs")
+    print(f"  jieba.lcut                 {base_cut:6.2f} s  {chars / base_cut / 1e6:5.2f} M chars/s")
+    print(f"  jieba.posseg.lcut          {base_pos:6.2f} s  {chars / base_pos / 1e6:5.2f} M chars/s  (baseline)")
+    print(f"  segmentation alone, cold   ratio {spread(s / b for b, s, _c, _w in rows)} × posseg")
+    print(f"  analyze, cold              ratio {spread(c / b for b, _s, c, _w in rows)} × posseg "
+          f"({statistics.median(r[2] for r in rows):.2f} s)")
+    print(f"  analyze, warm              ratio {spread(w / b for b, _s, _c, w in rows)} × posseg "
+          f"({statistics.median(r[3] for r in rows):.2f} s)")
+    print(f"  kwic over the corpus       first {t_kwic_first * 1000:6.1f} ms, then {t_kwic * 1000:6.1f} ms")
+    print(f"  lint specimen (cached)     ratio {spread(t / b for b, t in lint_pairs)} × posseg of the specimen")
     return 0
 
 

@@ -52,7 +52,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
 
 #: Heavy third-party modules (top-level names) that may be imported inside a
 #: function, so that importing the module around that function stays light.
-HEAVY_THIRD_PARTY = ("jieba", "ipywidgets", "matplotlib", "nbclient", "docx", "lxml", "IPython", "tqdm")
+HEAVY_THIRD_PARTY = ("jieba", "rjieba", "ipywidgets", "matplotlib", "nbclient", "docx", "lxml", "IPython", "tqdm")
 
 #: Our modules that may be imported inside a function: each imports a heavy
 #: third-party module at its top (checked by ``test_heavy_modules_are_heavy``).

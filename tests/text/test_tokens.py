@@ -4,11 +4,14 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from baogao.text import tokens
+from baogao.text.lexicon import lexicon_entries
 
 
 def test_every_lexicon_entry_stays_one_token():
-    for word, _freq, tag in tokens.lexicon_entries():
+    for word, _freq, tag in lexicon_entries():
         pairs = tokens.cut_pairs(f"我们要{word}。", use_disk=False)
         assert (word, tag) in pairs, (word, pairs)
 
@@ -22,15 +25,21 @@ def test_tokens_concatenate_and_carry_offsets():
     assert "习近平新时代中国特色社会主义思想" in [t.word for t in toks]
 
 
-def test_start_up_is_quiet_and_cache_is_per_user(tmp_path):
-    env = dict(os.environ, BAOGAO_CACHE=str(tmp_path / "cache"))
+@pytest.mark.parametrize("segmenter", ["auto", "jieba"])
+def test_start_up_is_quiet_and_cache_is_per_user(tmp_path, segmenter):
+    tmp = tmp_path / "tmp"  # the shared temp dir, where jieba would keep its dictionary cache
+    tmp.mkdir()
+    env = dict(os.environ, BAOGAO_CACHE=str(tmp_path / "cache"), TMPDIR=str(tmp),
+               BAOGAO_SEGMENTER=segmenter)
     code = "from baogao.text.tokens import cut_pairs; print(len(cut_pairs('共青团中央的工作报告')))"
-    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
     assert first.returncode == 0 and first.stderr == "" and first.stdout.strip() == "4"
     cached = list((tmp_path / "cache" / "tokens").rglob("*.pkl"))
     assert len(cached) == 1
-    assert (tmp_path / "cache" / "jieba.cache").exists()  # jieba's dictionary cache, ours alone
-    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    if segmenter == "jieba":
+        assert (tmp_path / "cache" / "jieba.cache").exists()  # jieba's dictionary cache, ours alone
+    assert list(tmp.iterdir()) == []
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
     assert second.stderr == "" and second.stdout == first.stdout
 
 
