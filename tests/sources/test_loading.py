@@ -68,7 +68,7 @@ def test_forced_encoding(tmp_path):
     with pytest.raises(errors.DecodeError, match="不认识编码"):
         baogao.load(p, encoding="klingon")
     for codec in ("rot13", "undefined"):  # codecs Python knows, but not of text
-        with pytest.raises(errors.DecodeError, match="不是文本编码"):
+        with pytest.raises(errors.DecodeError, match="不是文字编码"):
             baogao.load(p, encoding=codec)
 
 

@@ -11,7 +11,6 @@ A command reads its report from a file, from standard input (``-``), from
 from __future__ import annotations
 
 import argparse
-import codecs
 import json
 import math
 import os
@@ -24,12 +23,12 @@ from baogao.cli.common import COMMAND_METAVAR, EXIT_FINDINGS, EXIT_OK, ChinesePa
 from baogao.concordance.index import REGEX_TIME_LIMIT, regex_time_limit
 from baogao.concordance.keywords import keyness
 from baogao.concordance.kwic import kwic
-from baogao.errors import EmptyFileError, MissingFileError, UsageError
+from baogao.errors import DecodeError, EmptyFileError, MissingFileError, UsageError
 from baogao.export import export
 from baogao.lint import FAMILIES, SEVERITY_LABELS, catalogue, lint
 from baogao.lint.format import location_text, message_text, summary_text
 from baogao.report import Report
-from baogao.sources.files import DEFAULT_MAX_BYTES
+from baogao.sources.files import DEFAULT_MAX_BYTES, text_codec
 from baogao.sources.load import load
 from baogao.sources.shipped import SPECIMEN_ID, corpus_ids, get
 
@@ -61,23 +60,11 @@ def installed_version() -> str:
 
 
 def encoding_name(value: str) -> str:
-    """``--encoding``: a codec that decodes bytes into text, else one Chinese sentence."""
+    """``--encoding``: a codec that decodes bytes into text (``sources.files.text_codec``)."""
     try:
-        info = codecs.lookup(value)
-    except LookupError:
-        raise argparse.ArgumentTypeError(
-            f"不认识编码“{value}”：请使用 utf-8、gbk、gb18030、big5 等编码名称。") from None
-    usable = getattr(info, "_is_text_encoding", True)
-    if usable:
-        try:
-            b"abc".decode(info.name)
-        except UnicodeDecodeError:
-            pass
-        except Exception:  # codecs such as "undefined" refuse every input
-            usable = False
-    if not usable:
-        raise argparse.ArgumentTypeError(
-            f"“{value}”不是文字编码，不能用来读取报告：请使用 utf-8、gbk、gb18030、big5 等编码名称。")
+        text_codec(value)
+    except DecodeError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
     return value
 
 

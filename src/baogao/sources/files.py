@@ -151,23 +151,42 @@ def decode_bytes(data: bytes, *, name: str = "文本", encoding: str | None = No
     return Decoded(text=text, encoding=enc, format="markdown" if fmt == "markdown" else "text")
 
 
+def text_codec(encoding: str, *, name: str | None = None) -> str:
+    """The Python codec that ``encoding`` names, if it decodes bytes into text.
+
+    An unknown name, or a codec that is not of text (rot13, undefined),
+    raises ``DecodeError`` with one Chinese sentence (the CLI checks
+    ``--encoding`` with this before reading anything).
+    """
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise DecodeError(f"不认识编码“{encoding}”：请使用 utf-8、gbk、gb18030、big5 等编码名称。",
+                          path=name) from None
+    usable = getattr(info, "_is_text_encoding", True)
+    if usable:
+        try:
+            b"abc".decode(info.name)
+        except UnicodeDecodeError:
+            pass
+        except Exception:  # codecs such as "undefined" refuse every input
+            usable = False
+    if not usable:
+        raise DecodeError(f"“{encoding}”不是文字编码，不能用来读取报告：请使用 utf-8、gbk、gb18030、big5 等编码名称。",
+                          path=name)
+    return info.name
+
+
 def decode_text(data: bytes, *, name: str = "文本", encoding: str | None = None) -> tuple[str, str]:
     """Decode plain-text bytes; return (text, Python codec name)."""
     if encoding is not None:
-        try:
-            codec = codecs.lookup(encoding).name
-        except LookupError:
-            raise DecodeError(f"不认识编码“{encoding}”：请使用 utf-8、gbk、gb18030、big5 等编码名称。",
-                              path=name) from None
+        codec = text_codec(encoding, name=name)
         try:
             return data.decode(codec), _canonical(codec, data)
         except UnicodeDecodeError as exc:
             raise DecodeError(
                 f"“{name}”不是 {encoding} 编码：第 {exc.start + 1} 个字节无法解码，请检查文件的编码。",
                 path=name) from None
-        except (LookupError, UnicodeError):  # rot13, undefined: codecs, but not of text
-            raise DecodeError(f"“{encoding}”不是文本编码：请使用 utf-8、gbk、gb18030、big5 等编码名称。",
-                              path=name) from None
 
     # BOMs first: they are unambiguous.
     if data.startswith(codecs.BOM_UTF8):
