@@ -42,6 +42,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "concordance": ("baogao.concordance",),
     "lint": ("baogao.lint",),
     "output": ("baogao.export", "baogao.plotting"),
+    "doctor": ("baogao.doctor",),
     "exercises": ("baogao.exercises",),
     "widgets": ("baogao.widgets",),
     "course": ("baogao.course",),
@@ -52,7 +53,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
 
 #: Heavy third-party modules (top-level names) that may be imported inside a
 #: function, so that importing the module around that function stays light.
-HEAVY_THIRD_PARTY = ("jieba", "rjieba", "ipywidgets", "matplotlib", "nbclient", "docx", "lxml", "IPython", "tqdm")
+HEAVY_THIRD_PARTY = ("jieba", "rjieba", "ipywidgets", "matplotlib", "nbclient", "docx", "lxml", "IPython", "tqdm",
+                     "jupyter_client")
 
 #: Our modules that may be imported inside a function: each imports a heavy
 #: third-party module at its top (checked by ``test_heavy_modules_are_heavy``).

@@ -5,16 +5,18 @@ as tables; the assignment, about the specimen whatever report the notebook studi
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
-import os
 import re
-import sys
-import tempfile
-from dataclasses import dataclass
-from pathlib import Path
 from types import SimpleNamespace
 
+from baogao.doctor import (  # noqa: F401 - REINSTALL and Check are lesson 00's names too
+    REINSTALL,
+    Check,
+    check_cache,
+    check_fonts,
+    check_kit,
+    check_python,
+    check_widgets,
+)
 from baogao.exercises import compare
 from baogao.exercises.outcomes import Message
 from baogao.exercises.problems import (
@@ -29,90 +31,12 @@ from baogao.sources.edition import corrected_text, edition_diff
 from baogao.sources.errata import load_errata
 from baogao.sources.load import load
 from baogao.sources.shipped import specimen
-from baogao.text.lexicon import data_path
 from baogao.text.sentences import sentence_spans
-from baogao.text.tokens import cache_dir
 from baogao.widgets.compare import CERTAINTY_NAMES, EditionCompare, edition_lines
 from baogao.widgets.highlight import Highlighter
 
-# -- the environment check ---------------------------------------------------------------
-REINSTALL = "在本套教材的文件夹里运行 python -m pip install -c constraints.txt -e .，然后重启内核（Kernel → Restart Kernel）。"
+# -- the environment check (the checks live in baogao.doctor, shared with `baogao doctor`) ---
 STATUS_LABELS = {"ok": "✅ 通过", "warn": "⚠️ 注意", "fail": "❌ 未通过"}
-
-
-@dataclass(frozen=True)
-class Check:
-    """One check: what (``item``), ``status`` (ok, warn, fail), what was found, how to fix it."""
-    item: str
-    status: str
-    detail: str
-    fix: str = ""
-
-
-def _version(distribution: str) -> str | None:
-    return next((d.version for d in importlib.metadata.distributions(name=distribution)), None)
-
-
-def check_python(version=None) -> Check:
-    v = tuple(sys.version_info if version is None else version)[:3]
-    found = "Python " + ".".join(str(x) for x in v)
-    if v >= (3, 10):
-        return Check("Python 版本", "ok", found)
-    return Check("Python 版本", "fail", f"{found}，低于 3.10", "安装 Python 3.10 或更高版本，按 README 重新建立"
-                 "虚拟环境并安装本套教材，再在 JupyterLab 的“Kernel → Change Kernel”里选用这个环境的内核。")
-
-
-def check_kit(modules=("jieba", "pandas", "matplotlib", "ipywidgets", "docx", "charset_normalizer")) -> Check:
-    missing = [m for m in modules if importlib.util.find_spec(m) is None]
-    missing += [] if data_path("specimen", "report_raw.txt").is_file() else ["随教材分发的样本报告"]
-    if missing:
-        return Check("教材及其依赖", "fail", f"缺少 {'、'.join(missing)}", REINSTALL)
-    return Check("教材及其依赖", "ok", f"baogao {_version('baogao') or '（开发版）'}，依赖齐全")
-
-
-def check_widgets(version=_version) -> Check:
-    ipw, front = version("ipywidgets"), version("jupyterlab_widgets")
-    fix = ("在本套教材的文件夹里，用启动 JupyterLab 的那个环境运行 python -m pip install -c constraints.txt "
-           "ipywidgets jupyterlab_widgets，然后关掉并重新启动 JupyterLab，刷新浏览器页面。")
-    if ipw is None or int(ipw.split(".")[0]) < 8:
-        return Check("控件", "fail", f"ipywidgets {ipw}：需要 8 或更高版本" if ipw else "没有安装 ipywidgets", fix)
-    if front is None:
-        return Check("控件", "warn", f"ipywidgets {ipw}；本环境里没有 jupyterlab_widgets（JupyterLab 一端的控件扩展）",
-                     "如果下面的试验按钮显示不出来：" + fix)
-    return Check("控件", "ok", f"ipywidgets {ipw}，jupyterlab_widgets {front}（浏览器一端看下面的试验按钮）")
-
-
-def check_fonts(path=None, sample: str = "报告样本勘误未知开始之前") -> Check:
-    import matplotlib  # heavy: only the font check needs it
-    from matplotlib.ft2font import FT2Font  # heavy: reads the font's glyph table
-
-    from baogao.plotting import FONT_FAMILY, font_path  # heavy: imports matplotlib
-
-    font = Path(path) if path is not None else font_path()
-    missing = [ch for ch in sample if FT2Font(str(font)).get_char_index(ord(ch)) == 0] if font.is_file() else None
-    if missing is None or missing:
-        found = f"字体 {font.name} 里没有“{''.join(missing)}”等汉字" if missing else f"找不到字体文件 {font.name}"
-        return Check("图表中的中文", "fail", found, REINSTALL)
-    if path is None and FONT_FAMILY not in matplotlib.rcParams["font.family"]:
-        return Check("图表中的中文", "warn", "字体在，但 matplotlib 的字体设置被改掉了",
-                     "运行 baogao.plotting.use_chinese_font()；用过 plt.style.use() 或 rcdefaults() 之后都要再运行。")
-    return Check("图表中的中文", "ok", f"字体 {FONT_FAMILY}（{font.name}）能显示中文")
-
-
-def check_cache(directory=None) -> Check:
-    fix = "设置环境变量 BAOGAO_CACHE，让它指向一个你有写权限的文件夹，然后重新启动 JupyterLab。"
-    try:
-        base = Path(directory) if directory is not None else cache_dir()
-        base.mkdir(parents=True, exist_ok=True)
-        (base / f".write-test-{os.getpid()}").write_bytes(b"")
-        (base / f".write-test-{os.getpid()}").unlink()
-    except OSError as exc:
-        return Check("分词缓存", "fail", f"缓存文件夹不能写入（{type(exc).__name__}）", fix)
-    home = str(Path.home())
-    shown = "~" + str(base)[len(home):] if len(home) > 1 and str(base).startswith(home) else str(base)
-    if directory is None and Path(tempfile.gettempdir()) in base.parents and not os.environ.get("BAOGAO_CACHE"):
-        return Check("分词缓存", "warn", f"家目录不能写入，缓存暂放在临时文件夹 {shown}，重启电脑后可能被清空", fix)
-    return Check("分词缓存", "ok", f"{shown}（可以写入）")
 
 
 def environment_checks() -> list[Check]:
