@@ -1,11 +1,16 @@
 """``baogao teach grade SUBMISSIONS_DIR --out grades.csv``: grade a class.
 
-Each submitted notebook runs in a fresh kernel (``runner``), in parallel
-across cores (one worker process per core), with a time budget and a memory
-limit. The verdict comes from the checks of the registered assignment,
-computed in the grader's worker process — which never runs student code —
-on the answers the injected last cell serialised. Nothing the notebook
-prints, redefines or monkeypatches reaches the verdict.
+Each submitted notebook runs in a fresh kernel inside a sandbox (``runner``,
+``sandbox``: bubblewrap), in parallel across cores (one worker process per
+core), with a time budget and memory and process limits for the whole
+sandbox (``limits``). The verdict comes from the checks of the registered
+assignment, computed in the grader's worker process — which never runs
+student code — on plain data: value answers as the injected last cell
+wrote them (bounded in size), function answers re-run by the grader from
+their source in a fresh sandbox of their own (``functions``). Nothing the
+notebook prints, redefines or monkeypatches reaches the verdict. Without
+bubblewrap the grader refuses to run (``--no-sandbox`` runs trusted
+notebooks unsandboxed).
 
 Submissions: ``SUBMISSIONS_DIR/<student>.ipynb`` or
 ``SUBMISSIONS_DIR/<student>/<anything>.ipynb`` (folders starting with "." and
@@ -16,16 +21,15 @@ status, score, max_score, feedback, notebook`` — plus a row with exercise
 ``notebook`` when the notebook itself had problems (a broken notebook gets
 that row and one row per exercise with the problem as status and score 0).
 Statuses: correct, incorrect, not_attempted, submitted (writing, to review),
-error; for notebooks: invalid_notebook, wrong_assignment, timeout,
-kernel_died, no_answers, output_too_large, cell_error, cells_deleted,
-cells_reordered, cells_edited, grader_error.
+error; for notebooks: invalid_notebook, wrong_assignment, timeout, memory,
+too_many_processes, kernel_died, no_answers, output_too_large, cell_error,
+cells_deleted, cells_reordered, cells_edited, grader_error.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
-import html
 import json
 import multiprocessing
 import os
@@ -34,7 +38,7 @@ import sys
 import tempfile
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
@@ -42,58 +46,62 @@ from tqdm import tqdm
 from baogao import course, exercises
 from baogao.course import get_assignment
 from baogao.errors import UsageError
-from baogao.lazy import pandas as pd
+from baogao.teach import limits
 from baogao.teach.cells import compare_cells
+from baogao.teach.functions import run_functions
+from baogao.teach.gradebook import (
+    NOTEBOOK_ROW,
+    feedback_pages,
+    frame,
+    resolve_conflicts,
+    summarize,
+    write_csv,
+    write_html,
+)
 from baogao.teach.journal import Journal
+from baogao.teach.roster import (
+    conflicts,
+    declared_assignment,
+    find_submissions,
+    infer_assignment,
+)
 from baogao.teach.runner import run_for_grading
+from baogao.teach.sandbox import detect as detect_sandbox
 
-NOTEBOOK_ROW = "notebook"
-COLUMNS = ["student", "assignment", "exercise", "status", "score", "max_score", "feedback",
-           "notebook"]
 #: Which problem names the notebook row when there are several.
-SEVERITY = ("invalid_notebook", "wrong_assignment", "kernel_died", "timeout", "no_answers",
+SEVERITY = ("invalid_notebook", "wrong_assignment", "memory", "too_many_processes", "kernel_died",
+            "timeout", "no_answers",
             "output_too_large", "cell_error", "cells_deleted", "cells_reordered", "cells_edited",
             "grader_error")
-STATUS_NAMES = {
-    "correct": "正确", "incorrect": "不正确", "not_attempted": "尚未作答",
-    "submitted": "已提交，待教师评阅", "error": "无法检查",
-    "invalid_notebook": "不是有效的笔记本", "wrong_assignment": "不是本次作业",
-    "timeout": "超时", "kernel_died": "内核退出", "no_answers": "取不到答案",
-    "output_too_large": "输出过多", "cell_error": "单元出错", "cells_deleted": "删除了单元",
-    "cells_reordered": "调换了单元顺序", "cells_edited": "修改了检查单元",
-    "grader_error": "批改程序出错",
-}
-
 
 @dataclass
 class GradeResult:
-    frame: "object"  # pandas.DataFrame, one row per student and exercise
-    summary: "object"  # pandas.DataFrame, one row per exercise
+    frame: object  # pandas.DataFrame, one row per student and exercise
+    summary: object  # pandas.DataFrame, one row per exercise
     graded: int  # notebooks graded in this run
     reused: int  # notebooks whose journal record was still valid
     seconds: float
     csv: Path
     journal: Path
-
-
-# -- finding submissions -------------------------------------------------------
-def find_submissions(folder: Path) -> list[tuple[str, Path]]:
-    """(student, path) for every notebook, in path order."""
-    folder = Path(folder)
-    out = []
-    for path in sorted(folder.rglob("*.ipynb")):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") or part == "backups" for part in rel.parts[:-1]):
-            continue
-        if not path.is_file():
-            continue
-        student = rel.stem if len(rel.parts) == 1 else rel.parts[0]
-        out.append((student, path))
-    return out
+    #: How students' code ran (Chinese, for the report): sandbox and limits.
+    isolation: str = ""
+    #: Journal records that did not verify and were graded again.
+    rejected: int = 0
+    #: Entries of the folder not read (links out of it…): ``roster.Skipped``.
+    skipped: list = field(default_factory=list)
 
 
 # -- grading one notebook (runs in a worker process) ------------------------------
-def _rows_for(student, assignment, notebook, outcomes=None, fatal=None, problems=()):
+MAX_ANSWER_TEXT = 20_000  # characters of a writing answer kept for the teacher's review
+
+
+def _answer_text(problem, answers) -> str:
+    """A writing exercise's text, as the teacher will read it."""
+    value = (answers or {}).get(problem.name) if problem.kind == "writing" else None
+    return value[:MAX_ANSWER_TEXT] if isinstance(value, str) else ""
+
+
+def _rows_for(student, assignment, notebook, outcomes=None, fatal=None, problems=(), answers=None):
     rows = []
     if assignment is not None:
         for problem in assignment:
@@ -107,7 +115,9 @@ def _rows_for(student, assignment, notebook, outcomes=None, fatal=None, problems
                 rows.append({"student": student, "assignment": assignment.name,
                              "exercise": problem.name, "status": o.status, "score": o.score,
                              "max_score": o.max_score, "feedback": o.feedback,
-                             "notebook": notebook})
+                             "notebook": notebook,
+                             # the text the teacher reviews: writing exercises only
+                             **({"answer": _answer_text(problem, answers)} if problem.kind == "writing" else {})})
     notes = ([fatal] if fatal else []) + list(problems)
     if notes:
         kinds = [k for k, _ in notes]
@@ -148,15 +158,18 @@ def grade_notebook(path, student: str, options: dict) -> list[dict]:
     path = Path(path)
     notebook = options.get("relpath", path.name)
     expected = get_assignment(options["assignment"]) if options.get("assignment") else None
+    inferred = get_assignment(options["inferred"]) if options.get("inferred") else None
     data, why = _read_notebook(path)
-    if data is None:
-        return _rows_for(student, expected, notebook, fatal=("invalid_notebook", why))
+    if data is None:  # still one row per exercise, for the class's assignment when it is known
+        return _rows_for(student, expected or inferred, notebook, fatal=("invalid_notebook", why))
     meta = data.get("metadata") or {}
     declared = meta.get("baogao", {}).get("assignment") if isinstance(meta.get("baogao"), dict) else None
     if expected is not None and declared is not None and declared != expected.name:
         return _rows_for(student, expected, notebook, fatal=(
             "wrong_assignment", f"这是作业“{declared}”的笔记本，本次批改的是“{expected.name}”。"))
     if expected is None:
+        if declared is None and inferred is not None:
+            declared = inferred.name
         if declared is None:
             return _rows_for(student, None, notebook, fatal=(
                 "wrong_assignment", "笔记本没有作业标记（metadata.baogao.assignment），请用 --assignment 指定作业。"))
@@ -171,12 +184,18 @@ def grade_notebook(path, student: str, options: dict) -> list[dict]:
     if ref_path is not None and ref_path.exists():
         problems += compare_cells(json.loads(ref_path.read_text(encoding="utf-8")), data)
     sources = [_source(c) for c in data["cells"] if c.get("cell_type") == "code"]
+    specs = assignment.collect_specs()
+    sandboxed = options.get("sandbox", True)
     workdir = Path(tempfile.mkdtemp(prefix="baogao-grade-"))
     try:
-        run = run_for_grading(sources, assignment.collect_specs(), workdir,
+        run = run_for_grading(sources, specs, workdir / "kernel",
                               timeout=options.get("timeout", 120),
                               memory_mb=options.get("memory_mb", 4096),
-                              max_output_bytes=options.get("max_output_bytes", 5_000_000))
+                              max_output_bytes=options.get("max_output_bytes", 5_000_000),
+                              sandbox=sandboxed)
+        if run.fatal is None and run.answers is not None:
+            # Coding answers: from the notebook's source, in a sandbox of their own.
+            run.answers.update(run_functions(sources, specs, workdir / "functions", sandbox=sandboxed))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     problems = run.problems + problems
@@ -185,7 +204,8 @@ def grade_notebook(path, student: str, options: dict) -> list[dict]:
         return _rows_for(student, assignment, notebook, fatal=fatal, problems=problems)
     report = options.get("report") or assignment.default_report
     outcomes = {o.problem: o for o in assignment.grade(run.answers, report)}
-    return _rows_for(student, assignment, notebook, outcomes=outcomes, problems=problems)
+    return _rows_for(student, assignment, notebook, outcomes=outcomes, problems=problems,
+                     answers=run.answers)
 
 
 def _grade_task(task: dict) -> dict:
@@ -233,12 +253,21 @@ def summary_path(out_csv: Path) -> Path:
     return out_csv.with_name(out_csv.stem + "_summary" + out_csv.suffix)
 
 
+def isolation(sandboxed: bool) -> str:
+    """One Chinese sentence: how students' code runs in this grading run."""
+    if not sandboxed:
+        return "未使用沙箱（--no-sandbox）：学生代码以教师的身份直接运行，只适合可信的笔记本。"
+    return f"沙箱：{detect_sandbox().tool}；{limits.describe()}。"
+
+
 def grade(submissions_dir, out_csv, *, assignment: str | None = None, report: str | None = None,
           exercises_dir="exercises", timeout: float = 120, memory_mb: int = 4096,
           max_output_mb: float = 5, workers: int | None = None, html_path=None,
-          progress: bool = True, resume: bool = True) -> GradeResult:
+          progress: bool = True, resume: bool = True, sandbox: bool = True,
+          feedback_dir=None) -> GradeResult:
     """Grade every notebook under ``submissions_dir``; write ``out_csv``, its summary
-    (``*_summary.csv``) and optionally an HTML report. See the module docstring."""
+    (``*_summary.csv``), optionally an HTML report and one feedback page per
+    student. See the module docstring."""
 
     started = time.monotonic()
     folder = Path(submissions_dir)
@@ -248,44 +277,59 @@ def grade(submissions_dir, out_csv, *, assignment: str | None = None, report: st
         get_assignment(assignment)  # an unknown name is bad input, before any work
     if timeout <= 0 or memory_mb < 0 or max_output_mb <= 0:
         raise UsageError("时限、内存上限和输出上限都应当是正数。")
-    submissions = find_submissions(folder)
-    if not submissions:
+    if sandbox and not detect_sandbox().available:
+        raise UsageError(detect_sandbox().why + "没有沙箱，批改程序不运行学生的代码；"
+                         "只有在提交可信时（例如教师自己的测试笔记本），才可加 --no-sandbox 在沙箱外运行。")
+    roster = find_submissions(folder)
+    if not len(roster):
         raise UsageError(f"“{folder}”里没有找到笔记本（.ipynb）。")
     out_csv = Path(out_csv)
     reference = Path(exercises_dir) if exercises_dir and Path(exercises_dir).is_dir() else None
-    options = {"assignment": assignment, "report": report, "timeout": timeout,
+    # Without --assignment, the class's assignment (the one most notebooks declare)
+    # gives broken and unmarked notebooks their rows too.
+    inferred = None if assignment else infer_assignment(roster, course.assignments())
+    options = {"assignment": assignment, "inferred": inferred, "report": report, "timeout": timeout,
                "memory_mb": memory_mb, "max_output_bytes": int(max_output_mb * 1_000_000),
-               "reference_dir": str(reference.resolve()) if reference else None}
+               "reference_dir": str(reference.resolve()) if reference else None, "sandbox": bool(sandbox)}
     fingerprint = _fingerprint(options, reference)
     journal = Journal(journal_path(out_csv))
-    if not resume:
-        journal.clear()
-    done = journal.records()
-    tasks = []
-    for student, path in submissions:
-        rel = path.relative_to(folder).as_posix()
-        digest = _sha256(path)
-        record = done.get(rel)
-        if record and record.get("sha256") == digest and record.get("fingerprint") == fingerprint:
-            continue
-        tasks.append({"path": str(path), "student": student, "sha256": digest,
-                      "fingerprint": fingerprint, "options": {**options, "relpath": rel}})
-    _run_tasks(tasks, journal, workers, progress)
-    records = journal.records()
-    rows = []
-    for _student, path in submissions:
-        record = records.get(path.relative_to(folder).as_posix())
-        if record is not None:
-            rows.extend(record["rows"])
-    frame = _frame(rows)
-    summary = summarize(frame)
-    out_csv.parent.mkdir(parents=True, exist_ok=True)
-    _write_csv(frame, out_csv)
-    _write_csv(summary, summary_path(out_csv))
-    if html_path:
-        write_html(frame, summary, Path(html_path))
-    return GradeResult(frame, summary, graded=len(tasks), reused=len(submissions) - len(tasks),
-                       seconds=time.monotonic() - started, csv=out_csv, journal=journal.path)
+    with journal.lock():
+        if not resume:
+            journal.clear()
+        done = journal.records()
+        rejected = journal.rejected
+        tasks = []
+        for sub in roster:
+            digest = _sha256(sub.path)
+            record = done.get(sub.relpath)
+            if record and record.get("sha256") == digest and record.get("fingerprint") == fingerprint:
+                continue
+            tasks.append({"path": str(sub.path), "student": sub.student, "sha256": digest,
+                          "fingerprint": fingerprint, "options": {**options, "relpath": sub.relpath}})
+        _run_tasks(tasks, journal, workers, progress)
+        records = journal.records()
+        rows = [row for sub in roster for row in records.get(sub.relpath, {}).get("rows", [])]
+        clashes = conflicts(roster, lambda sub: assignment or declared_assignment(sub.path) or inferred)
+        table = resolve_conflicts(frame(rows), clashes).frame
+        summary = summarize(table)
+        out_csv.parent.mkdir(parents=True, exist_ok=True)
+        write_csv(table, out_csv)
+        write_csv(summary, summary_path(out_csv))
+        if html_path:
+            write_html(table, summary, Path(html_path))
+        if feedback_dir:
+            feedback_pages(table, Path(feedback_dir))
+    return GradeResult(table, summary, graded=len(tasks), reused=len(roster) - len(tasks),
+                       seconds=time.monotonic() - started, csv=out_csv, journal=journal.path,
+                       isolation=isolation(sandbox), rejected=rejected, skipped=list(roster.skipped))
+
+
+def _broken_record(task: dict, why: str) -> dict:
+    rows = [{"student": task["student"], "assignment": task["options"].get("assignment") or "",
+             "exercise": NOTEBOOK_ROW, "status": "grader_error", "score": None, "max_score": None,
+             "feedback": why, "notebook": task["options"]["relpath"]}]
+    return {"notebook": task["options"]["relpath"], "sha256": task["sha256"],
+            "fingerprint": task["fingerprint"], "rows": rows, "seconds": 0.0}
 
 
 def _run_tasks(tasks: list[dict], journal: Journal, workers: int | None, progress: bool) -> None:
@@ -295,81 +339,58 @@ def _run_tasks(tasks: list[dict], journal: Journal, workers: int | None, progres
     bar = tqdm(total=len(tasks), desc="批改", unit="本", file=sys.stderr, disable=not progress,
                dynamic_ncols=True)
     try:
-        if workers == 1:
-            for task in tasks:
+        if workers == 1 and not tasks[0]["options"].get("sandbox", True):
+            for task in tasks:  # trusted notebooks, one at a time: no pool needed
                 journal.append(_grade_task(task))
                 bar.update(1)
             return
-        # "spawn": workers start clean, without the parent's threads or state.
-        context = multiprocessing.get_context("spawn")
-        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_grade_task, task) for task in tasks]
-            try:
-                for future in cf.as_completed(futures):
-                    journal.append(future.result())
-                    bar.update(1)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        _run_pool(tasks, journal, workers, bar)
     finally:
         bar.close()
 
 
-def _frame(rows: list[dict]):
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["score"] = pd.to_numeric(frame["score"], errors="coerce")
-    frame["max_score"] = pd.to_numeric(frame["max_score"], errors="coerce")
-    return frame.reset_index(drop=True)
+def _run_pool(tasks: list[dict], journal: Journal, workers: int, bar) -> None:
+    """Grade in worker processes; a worker that dies (killed from outside, or
+    by an unsandboxed notebook) costs the notebooks it was grading one retry
+    each, alone, and then a row that says so — never the batch."""
+    # "spawn": workers start clean, without the parent's threads or state.
+    context = multiprocessing.get_context("spawn")
+    pending, suspects = list(tasks), []
+    while pending or suspects:
+        batch, alone = (pending, False) if pending else (suspects[:1], True)
+        if alone:
+            suspects = suspects[1:]
+        else:
+            pending = []
+        pool = cf.ProcessPoolExecutor(max_workers=1 if alone else workers, mp_context=context)
+        futures = {pool.submit(_grade_task, task): task for task in batch}
+        try:
+            for future in cf.as_completed(futures):
+                try:
+                    record = future.result()
+                except cf.process.BrokenProcessPool:
+                    continue
+                journal.append(record)
+                bar.update(1)
+        except BaseException:  # Ctrl-C: stop now, keep what finished (it is in the journal)
+            _kill_pool(pool)
+            raise
+        unfinished = [task for f, task in futures.items()
+                      if f.cancelled() or not f.done() or f.exception() is not None]
+        pool.shutdown(wait=True, cancel_futures=True)
+        if alone:
+            for task in unfinished:
+                journal.append(_broken_record(task, "批改这本笔记本的进程意外退出（被终止或崩溃），无法评分。"))
+                bar.update(1)
+        else:
+            suspects += unfinished
 
 
-def summarize(frame):
-    """One row per assignment and exercise: how many students got each status."""
-    graded = frame[frame["exercise"] != NOTEBOOK_ROW]
-    columns = ["assignment", "exercise", "students", "correct", "incorrect", "not_attempted",
-               "submitted", "other", "mean_score", "max_score"]
-    out = []
-    for (assignment, exercise), group in graded.groupby(["assignment", "exercise"], sort=False):
-        counts = group["status"].value_counts()
-        known = ("correct", "incorrect", "not_attempted", "submitted")
-        out.append({"assignment": assignment, "exercise": exercise,
-                    "students": group["student"].nunique(),
-                    **{k: int(counts.get(k, 0)) for k in known},
-                    "other": int(sum(v for k, v in counts.items() if k not in known)),
-                    # Writing exercises are scored by the teacher: no mean yet.
-                    "mean_score": round(float(group["score"].mean()), 3)
-                    if counts.get("submitted", 0) == 0 and group["score"].notna().any() else None,
-                    "max_score": float(group["max_score"].max())})
-    return pd.DataFrame(out, columns=columns)
-
-
-def _write_csv(frame, path: Path) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    frame.to_csv(tmp, index=False, encoding="utf-8")
-    tmp.replace(path)
-
-
-def write_html(frame, summary, path: Path) -> None:
-    """A self-contained HTML report: the summary, then every row."""
-    def table(df) -> str:
-        return df.to_html(index=False, escape=True, na_rep="", border=0, classes="grades")
-
-    legend = "、".join(f"{k}＝{v}" for k, v in STATUS_NAMES.items())
-    page = f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>批改结果</title>
-<style>
-body {{ font-family: sans-serif; margin: 2em; }}
-table.grades {{ border-collapse: collapse; margin-bottom: 2em; }}
-table.grades td, table.grades th {{ border: 1px solid #ccc; padding: 4px 8px; vertical-align: top; }}
-table.grades th {{ background: #f0f0f0; }}
-</style></head><body>
-<h1>批改结果</h1>
-<h2>各题汇总</h2>
-{table(summary)}
-<h2>每位学生、每道题</h2>
-<p>状态：{html.escape(legend)}</p>
-{table(frame)}
-</body></html>
-"""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
+def _kill_pool(pool) -> None:
+    """Stop a pool at once: its workers' sandboxes die with them (--die-with-parent)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        try:
+            process.kill()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)

@@ -1,8 +1,10 @@
-"""Start a kernel under a memory limit: ``python -m baogao.teach.kernel_launcher
---memory-mb N -- KERNEL COMMAND…``.
+"""Start a sandbox or a kernel under limits: ``python -m baogao.teach.kernel_launcher
+[--memory-mb N] [--tasks N] [--cgroup DIR]… -- COMMAND…``.
 
-The grader's kernel manager (``runner.LimitedKernelManager``) prefixes the
-kernel command with this launcher. It sets ``RLIMIT_AS`` (address space:
+The grader prefixes the sandbox command (or, without a sandbox, the kernel
+command) with this launcher. It first moves itself into each ``--cgroup``
+folder (``limits``), so that the whole sandbox is counted from its first
+instruction; then it sets ``RLIMIT_AS`` (address space:
 an allocation beyond it raises ``MemoryError`` in the student's code) and
 ``RLIMIT_CORE`` 0 (a crashing kernel leaves no core file), then ``exec``s the
 kernel: same process id, so jupyter_client's interrupts, the heartbeat and
@@ -44,20 +46,48 @@ def apply_limits(memory_mb: int) -> bool:
     return True
 
 
+def limit_tasks(tasks: int) -> None:
+    """RLIMIT_NPROC: counts all processes of the user (and does not bind root),
+    so it is set only where no control group counts the sandbox's tasks."""
+    if resource is None or tasks <= 0 or not hasattr(resource, "RLIMIT_NPROC") or os.geteuid() == 0:
+        return
+    try:
+        running = sum(1 for d in os.listdir("/proc") if d.isdigit() and os.stat(f"/proc/{d}").st_uid == os.getuid())
+        resource.setrlimit(resource.RLIMIT_NPROC, (running + tasks, running + tasks))
+    except (ValueError, OSError):
+        pass
+
+
+def join_cgroup(folder: str) -> None:
+    with open(os.path.join(folder, "cgroup.procs"), "w", encoding="ascii") as fh:
+        fh.write(str(os.getpid()))
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
-    memory_mb = 0
-    if argv[:1] == ["--memory-mb"]:
-        memory_mb = int(argv[1])
-        argv = argv[2:]
-    if argv[:1] == ["--"]:
-        argv = argv[1:]
+    memory_mb, tasks, cgroups = 0, 0, []
+    while argv and argv[0] != "--":
+        option, value, argv = argv[0], argv[1], argv[2:]
+        if option == "--memory-mb":
+            memory_mb = int(value)
+        elif option == "--tasks":
+            tasks = int(value)
+        elif option == "--cgroup":
+            cgroups.append(value)
+        else:
+            sys.stderr.write(f"kernel_launcher: unknown option {option}\n")
+            raise SystemExit(2)
+    argv = argv[1:]
     if not argv:
         sys.stderr.write("kernel_launcher: no kernel command\n")
         raise SystemExit(2)
+    for folder in cgroups:
+        join_cgroup(folder)  # no fallback: a group that cannot be joined is a grader error
+    if not cgroups:
+        limit_tasks(tasks)
     if not apply_limits(memory_mb):
         sys.stderr.write("kernel_launcher: memory limit not supported here; kernel runs without it\n")
-    os.execv(argv[0], argv)
+    os.execvp(argv[0], argv)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,21 @@
 """Run one submitted notebook for grading, then collect its answers.
 
-A fresh kernel (nbclient) in the grader's own Python environment, under a
-memory limit (``kernel_launcher``), with a time budget for the whole
-notebook. Outputs are counted, never stored: the verdict does not come from
-what the notebook prints. A cell that runs past the budget or prints too much
-is interrupted and the run goes on; a kernel that ignores the interrupt is
+A fresh kernel (nbclient) of the grader's own Python environment, inside the
+sandbox (``sandbox``: bubblewrap; ZMQ over ``ipc`` sockets in the work folder,
+since the sandbox has no network; interrupts by message, since a signal to
+the sandbox's first process does not reach the kernel), with memory and
+process limits for the whole sandbox (``limits``) and a time budget for the
+whole notebook. Without a sandbox (``--no-sandbox``, trusted notebooks only)
+the kernel runs as the grader's child with per-process limits.
+
+Outputs are counted, never stored: the verdict does not come from what the
+notebook prints. A cell that runs past the budget or prints too much is
+interrupted and the run goes on; a kernel that ignores the interrupt is
 killed. After the student's cells, one injected cell loads
 ``baogao/exercises/collect.py`` from its file under a private module name and
-writes the answers as JSON to a file the grader reads.
+writes the value answers as JSON into the work folder; the grader reads at
+most ``MAX_ANSWER_BYTES`` of it. Function answers are not taken from this
+kernel at all (``functions``).
 """
 
 from __future__ import annotations
@@ -26,17 +34,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.utils import ensure_async
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from traitlets import Integer
+from traitlets import Any, Integer
 
 from baogao.exercises import collect as _collect_module
+from baogao.teach import limits
+from baogao.teach.bounded import TooLarge, read_text
+from baogao.teach.sandbox import Sandbox
 
 COLLECTOR_FILE = Path(_collect_module.__file__).resolve()
 PROBE_TIMEOUT = 5  # seconds for a kernel to answer after an interrupt
 TIMEOUT_ENAME = "BaogaoCellTimeout"
+MAX_ANSWER_BYTES = 2_000_000  # answers.json beyond this is not parsed
 
 _LOG = logging.getLogger("baogao.teach.nbclient")
 _LOG.addHandler(logging.NullHandler())
@@ -44,25 +57,43 @@ _LOG.propagate = False
 
 
 class LimitedKernelManager(AsyncKernelManager):
-    """An ipykernel of the grader's own interpreter, started under a memory limit."""
+    """An ipykernel of the grader's own interpreter, in the sandbox, under limits."""
 
-    memory_mb = Integer(0, help="RLIMIT_AS of the kernel in MiB (0: no limit)").tag(config=True)
+    memory_mb = Integer(0, help="memory limit in MiB (0: no limit)").tag(config=True)
+    tasks = Integer(limits.DEFAULT_TASKS, help="processes and threads of the sandbox").tag(config=True)
+    sandbox = Any(None, help="a sandbox.Sandbox, or None to run the kernel unsandboxed")
+    group = Any(None, help="the limits.Group of the sandbox")
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        if self.sandbox is not None:
+            # The sandbox's first process (bwrap) does not pass SIGINT on.
+            self._kernel_spec = KernelSpec(argv=[], display_name="Python 3 (sandbox)", language="python",
+                                           interrupt_mode="message")
+            self.transport = "ipc"
+            self.ip = str(Path(self.sandbox.workdir) / "kernel")
+            self.connection_file = str(Path(self.sandbox.workdir) / "kernel.json")
 
     def format_kernel_cmd(self, extra_arguments=None):
         cmd = [sys.executable, "-m", "ipykernel_launcher", "-f",
                os.path.realpath(self.connection_file), *(extra_arguments or [])]
-        if self.memory_mb > 0 and os.name == "posix":
-            cmd = [sys.executable, "-m", "baogao.teach.kernel_launcher",
-                   "--memory-mb", str(self.memory_mb), "--", *cmd]
+        if self.sandbox is not None:
+            cmd = self.sandbox.wrap(cmd)
+        group = self.group or limits.Group("rlimit")
+        if os.name == "posix":
+            cmd = [sys.executable, "-m", "baogao.teach.kernel_launcher", "--memory-mb", str(self.memory_mb),
+                   "--tasks", str(self.tasks), *group.launcher_args(), "--", *group.prefix, *cmd]
         return cmd
 
 
 class GradingClient(NotebookClient):
     """nbclient that keeps no outputs, counts them, and records errors and timeouts."""
 
-    def __init__(self, nb, *, memory_mb: int, max_output_bytes: int, **kw):
+    def __init__(self, nb, *, memory_mb: int, max_output_bytes: int, sandbox=None, group=None, **kw):
         super().__init__(nb, **kw)
         self.memory_mb = memory_mb
+        self.sandbox = sandbox
+        self.group = group
         self.max_output_bytes = max_output_bytes
         self.output_bytes: dict[int, int] = {}
         self.flooded: set[int] = set()
@@ -71,7 +102,7 @@ class GradingClient(NotebookClient):
 
     def create_kernel_manager(self):
         self.km = LimitedKernelManager(kernel_name=self.kernel_name, memory_mb=self.memory_mb,
-                                       log=_LOG)
+                                       sandbox=self.sandbox, group=self.group, log=_LOG)
         return self.km
 
     def _record_reply(self, cell, cell_index, execute_reply):
@@ -92,7 +123,7 @@ class GradingClient(NotebookClient):
         # only run during the next cell and interrupt that one instead. (An
         # idle ipykernel ignores SIGINT, so a late signal does no harm.)
         pid = getattr(getattr(self.km, "provisioner", None), "pid", None)
-        if os.name == "posix" and pid:
+        if os.name == "posix" and pid and self.sandbox is None:
             try:
                 os.kill(pid, signal.SIGINT)
                 return
@@ -143,11 +174,26 @@ def _describe(n: int, source: str) -> str:
 
 def run_for_grading(code_sources: list[str], specs: list[dict], workdir: Path, *,
                     timeout: float = 120, memory_mb: int = 4096,
-                    max_output_bytes: int = 5_000_000, collect_timeout: float | None = None
-                    ) -> RunResult:
-    """Run the student's code cells in order in a fresh kernel, then collect the answers."""
+                    max_output_bytes: int = 5_000_000, collect_timeout: float | None = None,
+                    sandbox: bool = True, tasks: int = limits.DEFAULT_TASKS) -> RunResult:
+    """Run the student's code cells in order in a fresh kernel, then collect the value answers."""
     started = time.monotonic()
     workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    box = Sandbox(workdir) if sandbox else None
+    if box is not None:
+        box.prepare()
+    group = limits.create(memory_mb, tasks)
+    try:
+        return _run(code_sources, [s for s in specs if s.get("kind") != "function"], workdir, box, group,
+                    timeout=timeout, memory_mb=memory_mb, max_output_bytes=max_output_bytes,
+                    collect_timeout=collect_timeout, started=started)
+    finally:
+        group.close()
+
+
+def _run(code_sources, specs, workdir, box, group, *, timeout, memory_mb, max_output_bytes,
+         collect_timeout, started) -> RunResult:
     answers_path = workdir / "answers.json"
     cells = [nbformat.v4.new_code_cell(src) for src in code_sources]
     collector = nbformat.v4.new_code_cell(collector_source(specs, answers_path))
@@ -167,7 +213,8 @@ def run_for_grading(code_sources: list[str], specs: list[dict], workdir: Path, *
         return max(1, int(math.ceil(deadline[0] - time.monotonic())))
 
     client = GradingClient(
-        nb, memory_mb=memory_mb, max_output_bytes=max_output_bytes, kernel_name="python3",
+        nb, memory_mb=memory_mb, max_output_bytes=max_output_bytes, sandbox=box, group=group,
+        kernel_name="python3",
         timeout_func=cell_timeout, interrupt_on_timeout=True,
         error_on_timeout={"ename": TIMEOUT_ENAME, "evalue": "", "traceback": []},
         allow_errors=True, record_timing=False, shutdown_kernel="immediate",
@@ -187,8 +234,25 @@ def run_for_grading(code_sources: list[str], specs: list[dict], workdir: Path, *
         result.fatal = result.fatal or ("kernel_died", f"内核无法启动（{type(exc).__name__}）。")
     finally:
         log.close()
+    _explain_death(result, group, memory_mb)
     result.seconds = time.monotonic() - started
     return result
+
+
+def _explain_death(result: RunResult, group, memory_mb: int) -> None:
+    """A kernel killed by its group's limits: say which limit."""
+    died = result.fatal is not None and result.fatal[0] == "kernel_died"
+    if group.out_of_memory():
+        if died:
+            result.fatal = ("memory", f"笔记本（连同它启动的进程）用的内存超过了上限 {memory_mb} MB，"
+                                      "内核被终止，无法评分。")
+        else:
+            result.problems.append(("memory", f"笔记本启动的进程用的内存超过了上限 {memory_mb} MB，被终止。"))
+    elif group.too_many_tasks():
+        if died:
+            result.fatal = ("too_many_processes", "笔记本启动的进程或线程超过了上限，内核被终止，无法评分。")
+        else:
+            result.problems.append(("too_many_processes", "笔记本想启动的进程或线程超过了上限，没有启动。"))
 
 
 def _run_cells(client, nb, cells, sources, timeout, deadline, result) -> None:
@@ -215,6 +279,10 @@ def _run_cell(client, nb, cells, sources, index, timeout, deadline, result, erro
         return False
     except CellTimeoutError:
         client.replies[index] = {"status": "error", "ename": TIMEOUT_ENAME}
+    except Exception as exc:  # noqa: BLE001 - a kernel that sends garbage (its json patched)
+        result.fatal = ("kernel_died", f"运行{where}后无法与内核通信（{type(exc).__name__}：内核发来的消息无法解读，"
+                                       "多半是笔记本改动了内核自己用的函数），无法评分。")
+        return False
     reply = client.replies.get(index, {})
     if index in client.flooded:
         limit = client.max_output_bytes / 1_000_000
@@ -255,13 +323,19 @@ def _collect(client, nb, answers_path: Path, result: RunResult) -> None:
     try:
         client.execute_cell(nb.cells[index], index)
     except DeadKernelError:
-        result.fatal = ("kernel_died", "运行检查时内核退出（学生的函数崩溃或调用了 exit），无法评分。")
+        result.fatal = ("kernel_died", "收集答案时内核退出，无法评分。")
         return
     except CellTimeoutError:
         pass
+    except Exception as exc:  # noqa: BLE001 - see _run_cell
+        result.fatal = ("kernel_died", f"收集答案时无法与内核通信（{type(exc).__name__}），无法评分。")
+        return
     try:
-        result.answers = json.loads(answers_path.read_text(encoding="utf-8"))
+        result.answers = json.loads(read_text(answers_path, MAX_ANSWER_BYTES))
+    except TooLarge:
+        result.fatal = ("no_answers", f"笔记本交出的答案超过 {MAX_ANSWER_BYTES // 1_000_000} MB，不予读取。")
     except (OSError, ValueError):
         reply = client.replies.get(index, {})
         why = reply.get("ename") or "没有结果"
         result.fatal = ("no_answers", f"无法从笔记本中取得答案（{why}）。")
+

@@ -1,0 +1,294 @@
+"""A class of hostile submissions, graded in the sandbox.
+
+Each attack notebook answers q1 correctly only if its attack worked (an
+oracle the grader cannot be fooled about: q1's verdict is computed by the
+grader). One honest notebook proves the oracle: it answers q1 and q3 right and
+gets them right. After the run the test checks every row, that the secret
+never reached any file the grader wrote, that the fake home, the installed
+kit and site-packages are untouched, that nothing rewrote the grade sheet
+after the run, and that no process of a notebook survived it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import site
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import baogao
+from baogao.course import lesson01_structure as l1
+from baogao.teach import limits
+from baogao.teach.grade import grade, journal_path
+from baogao.teach.sandbox import detect
+
+ROOT = Path(__file__).resolve().parents[2]
+SECRET = "BAOGAO-TEST-SECRET-7f3a"
+SURVIVOR = "baogao-survivor-5d1c"
+
+pytestmark = pytest.mark.skipif(
+    not detect().available and os.environ.get("CI") != "true",
+    reason="bubblewrap is not available here (CI installs it, and there this test must run)")
+
+
+def _solution_cell(cell_id: str) -> str:
+    nb = json.loads((ROOT / "solutions" / "01_structure.ipynb").read_text(encoding="utf-8"))
+    return "".join(next(c for c in nb["cells"] if c.get("id") == cell_id)["source"])
+
+
+def notebook(*sources: str) -> dict:
+    cells = [{"cell_type": "code", "id": f"c{i}", "metadata": {}, "source": s, "outputs": [],
+              "execution_count": None} for i, s in enumerate(sources)]
+    return {"nbformat": 4, "nbformat_minor": 5, "cells": cells,
+            "metadata": {"baogao": {"assignment": "01_structure"},
+                         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}}
+
+
+def oracle(condition: str) -> str:
+    """q1 is right exactly when ``condition`` held in the student's kernel."""
+    return f"q1_answer = {EXPECTED} if ({condition}) else -1\n"
+
+
+EXPECTED = l1.q1.solution_answer(l1.assignment.report)
+
+
+def attacks(home: Path, out: Path) -> dict[str, dict]:
+    kit_file = Path(baogao.__file__)
+    site_dir = Path(site.getsitepackages()[0])
+    journal = journal_path(out)
+    return {
+        "honest": notebook(f"q1_answer = {EXPECTED}", _solution_cell("q3-answer")),
+        "read_secret": notebook(
+            "import os, glob\nfound = ''\n"
+            f"for p in [os.path.expanduser('~/.ssh/id_rsa'), {str(home / '.ssh' / 'id_rsa')!r}]:\n"
+            "    try:\n        found += open(p).read()\n    except OSError:\n        pass\n"
+            + oracle(f"{SECRET!r} in found"),
+            "raise ValueError(found or 'nothing')"),  # a readable secret would reach the feedback
+        "delete_home": notebook(
+            "import os, shutil\nok = True\n"
+            f"try:\n    os.remove({str(home / 'precious.txt')!r})\nexcept OSError:\n    ok = False\n"
+            + oracle("ok")),
+        "kill_parent": notebook(
+            "import os, signal\nfor pid in (os.getppid(), 1):\n    try:\n        os.kill(pid, signal.SIGKILL)\n"
+            "    except OSError:\n        pass",
+            f"q1_answer = {EXPECTED}"),  # still graded, on its own row
+        "rewrite_sheet": notebook(
+            "import subprocess\n"
+            f"subprocess.Popen(['sh', '-c', 'sleep 3; echo forged > {out}; echo forged >> {journal}'],"
+            " start_new_session=True)\n"
+            f"q1_answer = {EXPECTED}"),
+        "edit_kit": notebook(
+            "ok = 0\n"
+            f"for path in [{str(kit_file)!r}, {str(site_dir / 'zz_baogao_evil.pth')!r}]:\n"
+            "    try:\n        open(path, 'a').write('import os\\n')\n        ok += 1\n    except OSError:\n        pass\n"
+            + oracle("ok")),
+        "forge_channel": notebook(
+            "import json\nfrom baogao.text.markers import match_marker\n"
+            "from baogao.course.lesson01_structure import MARKER_CASES\n"
+            "def style(line):\n    m = match_marker(line)\n    return m.style if m else None\n"
+            "forged = {'$': 'function', 'outputs': [style(*args) for args, _ in MARKER_CASES], 'blocked': False}\n"
+            "real_dumps = json.dumps\n"
+            "def dumps(obj, *a, **k):\n"
+            "    if isinstance(obj, dict) and 'q1' in obj:\n        obj = {**obj, 'q3': forged}\n"
+            "    return real_dumps(obj, *a, **k)\n"
+            "json.dumps = dumps\nq1_answer = -1"),
+        "huge_answer": notebook(
+            "import json\nreal = json.dumps\n"
+            "def dumps(obj, *a, **k):\n"
+            "    if isinstance(obj, dict) and 'q1' in obj:\n        return real({'q1': 'x' * 16_000_000})\n"
+            "    return real(obj, *a, **k)\n"
+            f"json.dumps = dumps\nq1_answer = {EXPECTED}"),
+        "break_protocol": notebook(  # the kernel's own messages become garbage
+            "import json\njson.dumps = lambda *a, **k: '\"x\"'", f"q1_answer = {EXPECTED}"),
+        "copy_disabled": notebook(
+            "from baogao.text.markers import match_marker as mm\n"
+            "def marker_style(line):\n    m = mm(line)\n    return m.style if m else None",
+            "q1_answer = -1"),
+        "private_patterns": notebook(
+            "import baogao.text.markers as M\n"
+            "def marker_style(line):\n    m = M.match_marker.__wrapped__(line) if hasattr(M.match_marker, '__wrapped__')"
+            " else M.match_marker(line)\n    return m.style if m else None",
+            "q1_answer = -1"),
+        "memory_children": notebook(
+            "import os, subprocess, sys, time\n"
+            "code = 'import sys, time; b = b\"x\" * (500 * 1024 * 1024); open(sys.argv[1], \"w\"); time.sleep(30)'\n"
+            "ps = [subprocess.Popen([sys.executable, '-c', code, f'done{i}']) for i in range(3)]\n"
+            "deadline = time.time() + 40\n"
+            "while time.time() < deadline and any(p.poll() is None and not os.path.exists(f'done{i}')"
+            " for i, p in enumerate(ps)):\n    time.sleep(0.2)\n"
+            "alive = sum(p.poll() is None and os.path.exists(f'done{i}') for i, p in enumerate(ps))\n"
+            + oracle("alive == 3")),
+        "fork_survivor": notebook(
+            "import subprocess\n"
+            f"subprocess.Popen(['sh', '-c', 'exec -a {SURVIVOR} sleep 600'], start_new_session=True)\n"
+            f"q1_answer = {EXPECTED}"),
+        "find_solutions": notebook(
+            "import os\nseen = False\n"
+            "for pid in filter(str.isdigit, os.listdir('/proc')):\n"
+            "    try:\n        seen = seen or os.path.isdir(os.path.join(os.readlink(f'/proc/{pid}/cwd'), 'solutions'))\n"
+            "    except OSError:\n        pass\n"
+            "seen = seen or os.path.exists(" + repr(str(ROOT / "solutions")) + ")\n" + oracle("seen")),
+    }
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    base = tmp_path_factory.mktemp("class")
+    home = base / "home"
+    (home / ".ssh").mkdir(parents=True)
+    (home / ".ssh" / "id_rsa").write_text(SECRET, encoding="utf-8")
+    (home / "precious.txt").write_text("keep me", encoding="utf-8")
+    out = base / "grades" / "grades.csv"
+    folder = base / "submissions"
+    folder.mkdir()
+    for name, nb in attacks(home, out).items():
+        (folder / f"{name}.ipynb").write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+    kit = Path(baogao.__file__)
+    before = {"kit": _digest(kit), "site": sorted(os.listdir(site.getsitepackages()[0]))}
+    started = time.monotonic()
+    result = grade(folder, out, assignment="01_structure", exercises_dir=None, timeout=60, memory_mb=1024,
+                   workers=2, html_path=base / "grades" / "grades.html", progress=False)
+    seconds = time.monotonic() - started
+    sheet = out.read_bytes()
+    time.sleep(5)  # the rewrite_sheet attack fires 3 s after its cell ran
+    return {"result": result, "home": home, "out": out, "sheet": sheet, "before": before, "kit": kit,
+            "seconds": seconds, "base": base}
+
+
+def _row(frame, student: str, exercise: str):
+    rows = frame[(frame["student"] == student) & (frame["exercise"] == exercise)]
+    assert len(rows) == 1, (student, exercise, rows)
+    return rows.iloc[0]
+
+
+def test_every_submission_has_its_rows(graded):
+    frame = graded["result"].frame
+    for student in attacks(graded["home"], graded["out"]):
+        for problem in l1.assignment:
+            _row(frame, student, problem.name)
+
+
+def test_the_oracle_works(graded):
+    frame = graded["result"].frame
+    assert _row(frame, "honest", "q1")["status"] == "correct"
+    assert _row(frame, "honest", "q3")["status"] == "correct"
+
+
+@pytest.mark.parametrize("attack", ["read_secret", "delete_home", "edit_kit", "find_solutions"])
+def test_attacks_found_nothing(graded, attack):
+    assert _row(graded["result"].frame, attack, "q1")["status"] == "incorrect"
+
+
+def test_secret_reached_no_output(graded):
+    for path in graded["out"].parent.iterdir():
+        assert SECRET.encode() not in path.read_bytes(), path.name
+
+
+def test_nothing_outside_changed(graded):
+    assert (graded["home"] / "precious.txt").read_text(encoding="utf-8") == "keep me"
+    assert _digest(graded["kit"]) == graded["before"]["kit"]
+    assert sorted(os.listdir(site.getsitepackages()[0])) == graded["before"]["site"]
+
+
+def test_sheet_not_rewritten_after_the_run(graded):
+    out = graded["out"]
+    assert out.read_bytes() == graded["sheet"]
+    assert b"forged" not in journal_path(out).read_bytes()
+
+
+def test_no_process_survives(graded):
+    found = subprocess.run(["pgrep", "-f", SURVIVOR], capture_output=True, text=True, check=False)
+    assert found.stdout.strip() == "", found.stdout
+
+
+def test_killing_the_parent_does_not_stop_the_class(graded):
+    assert _row(graded["result"].frame, "kill_parent", "q1")["status"] == "correct"
+    assert _row(graded["result"].frame, "rewrite_sheet", "q1")["status"] == "correct"
+
+
+def test_forged_answers_do_not_count(graded):
+    frame = graded["result"].frame
+    assert _row(frame, "forge_channel", "q3")["status"] == "not_attempted"  # no function was written
+    huge = _row(frame, "huge_answer", "q1")
+    assert huge["status"] == "no_answers" and "超过" in huge["feedback"]
+    broken = _row(frame, "break_protocol", "q1")
+    assert broken["status"] == "kernel_died" and "通信" in broken["feedback"]
+
+
+@pytest.mark.parametrize("attack", ["copy_disabled", "private_patterns"])
+def test_delegation_fails(graded, attack):
+    row = _row(graded["result"].frame, attack, "q3")
+    assert row["status"] == "incorrect" and "baogao" in row["feedback"]
+
+
+def test_memory_is_limited_for_the_whole_sandbox(graded):
+    frame = graded["result"].frame
+    if limits.best() == "rlimit":
+        pytest.skip("no control group on this machine: only per-process limits (stated in the report)")
+    # Three children of 500 MB each cannot all live under a 1024 MB limit.
+    notes = frame[(frame["student"] == "memory_children") & (frame["exercise"] == "notebook")]
+    assert _row(frame, "memory_children", "q1")["status"] == "incorrect", notes.to_dict("records")
+    assert "内存" in " ".join(notes["feedback"])
+
+
+def test_isolation_is_reported(graded):
+    assert "沙箱：bubblewrap" in graded["result"].isolation
+
+
+def test_no_sandbox_refuses_without_bubblewrap(monkeypatch, tmp_path):
+    from baogao.errors import UsageError
+    from baogao.teach import grade as grade_module
+    from baogao.teach.sandbox import SandboxInfo
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "a.ipynb").write_text(json.dumps(notebook("q1_answer = 1")), encoding="utf-8")
+    monkeypatch.setattr(grade_module, "detect_sandbox", lambda: SandboxInfo(False, "", "没有找到 bubblewrap。"))
+    with pytest.raises(UsageError, match="--no-sandbox"):
+        grade(folder, tmp_path / "g.csv", assignment="01_structure", progress=False)
+
+
+def test_second_grader_on_the_same_output_refuses(tmp_path):
+    from baogao.errors import UsageError
+    from baogao.teach.journal import Journal
+
+    out = tmp_path / "g.csv"
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "a.ipynb").write_text(json.dumps(notebook("q1_answer = 1")), encoding="utf-8")
+    with Journal(journal_path(out)).lock(), pytest.raises(UsageError, match="另一个批改进程"):
+        grade(folder, out, assignment="01_structure", progress=False)
+
+
+def test_forged_journal_records_are_graded_again(tmp_path):
+    from baogao.teach.journal import Journal
+
+    journal = Journal(tmp_path / "j.jsonl")
+    journal.append({"notebook": "a.ipynb", "sha256": "1", "fingerprint": "f", "rows": [], "seconds": 0})
+    with journal.path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"notebook": "b.ipynb", "sha256": "1", "fingerprint": "f", "rows": [],
+                             "seconds": 0, "mac": "0" * 64}) + "\n")
+    assert list(Journal(journal.path).records()) == ["a.ipynb"]
+    fresh = Journal(journal.path)
+    fresh.records()
+    assert fresh.rejected == 1
+
+
+def test_sandbox_hides_the_kit_from_the_function_runner(tmp_path):
+    from baogao.teach.sandbox import Sandbox
+
+    box = Sandbox(tmp_path, hide_kit=True)
+    box.prepare()
+    done = subprocess.run(box.wrap([sys.executable, "-I", "-c", "import baogao"]), capture_output=True,
+                          text=True, check=False)
+    assert done.returncode != 0 and "No module named 'baogao'" in done.stderr
