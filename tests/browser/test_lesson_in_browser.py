@@ -16,11 +16,22 @@ to click has its check in ``INTERACTIONS`` (keyed by lesson id), run after
   The lesson's own cell ``explorer.show_line(24)`` leaves line 24
   chosen after "Run All", so the check first clicks another section (the
   opening, line 3) and sees the pane change, and only then clicks line 24:
-  both changes can only come from a round trip through the kernel.
+  both changes can only come from a round trip through the kernel. Then it
+  answers the quiz: a wrong choice in question 1 and a right click in the
+  click-the-error question, each with its feedback from the kernel.
+
+Then, for every lesson, in JupyterLab's light theme and again in its dark
+theme (Settings → Theme, switched in the page: the run is not repeated), every
+text of every widget output and of every exercise-feedback output (a status
+label, a hint, a solution) is measured in the page: its colour against its
+background must have a WCAG contrast ratio of at least 4.5, and every symbol
+in it must have a glyph in its font stack (not the browser's empty box). The
+two measurements take about 2 s per lesson.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable
@@ -30,10 +41,16 @@ from pathlib import Path
 import pytest
 
 from baogao.course import LESSONS, Lesson
+from baogao.course.lesson01_structure import quiz_questions
+from baogao.exercises.outcomes import LABELS, MARKS
 from baogao.sources.edition import edition_diff
+from baogao.sources.shipped import get
 from baogao.widgets.compare import CATEGORY_NAMES, SHOWN_STATUSES
+from baogao.widgets.quiz import pieces
 
 pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
 
 #: Budget per lesson for everything that happens in the browser (the server has its own).
 TEST_BUDGET_S = 70.0
@@ -49,6 +66,8 @@ MENU_COMMAND = ".lm-Menu li.lm-Menu-item[data-command='{}']"
 EXPLORER = ".jp-OutputArea-output .bg-outline-explorer"
 SELECT = ".widget-select select"
 HTML_PANE = ".widget-html .widget-html-content"
+#: One question of the quiz: its prompt, its controls and its feedback.
+QUIZ_QUESTION = ".jp-OutputArea-output .bg-quiz-question"
 
 # Called once the run has settled: every code cell numbered, or the run stopped
 # (no cell pending) on an error. Returns false while the run is still going.
@@ -161,6 +180,39 @@ def outline_explorer_answers_clicks(run: Run) -> None:
     assert "缺少“四”" in text, f"the gap issue is not reported: {text[:300]} {detail}"
 
 
+
+def quiz_answers_right_and_wrong(run: Run) -> None:
+    """Lesson 01: the quiz's feedback, one wrong choice and one right click, comes from the kernel."""
+    page, deadline = run.page, run.deadline
+    questions = quiz_questions(get("specimen"))
+    views = page.locator(f"{NOTEBOOK} {QUIZ_QUESTION}")
+    views.first.wait_for(state="attached", timeout=deadline.ms(15))
+    assert views.count() == len(questions), f"expected {len(questions)} quiz questions, found {views.count()}"
+
+    first = questions[0]
+    wrong = next(o for o in first.options if o != first.answer)
+    view = views.nth(0)
+    view.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    view.locator(".widget-radio-box label", has_text=re.compile(f"^{re.escape(wrong)}$")).click(
+        timeout=deadline.ms(10))
+    wait_for_text(view.locator(".qz-feedback"), deadline, "不正确", "question 1's feedback")
+    run.mark("quiz: wrong choice")
+
+    k, click = next((i, q) for i, q in enumerate(questions) if q.kind == "click")
+    start = click.answer[0]
+    index = next(n for n, (a, b, _text) in enumerate(pieces(click)) if a <= start < b)
+    view = views.nth(k)
+    view.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    view.locator("button.widget-button").nth(index).click(timeout=deadline.ms(10))
+    wait_for_text(view.locator(".qz-feedback"), deadline, "正确！", f"question {k + 1}'s feedback")
+    run.mark("quiz: right click")
+
+
+def outline_explorer_and_quiz(run: Run) -> None:
+    outline_explorer_answers_clicks(run)
+    quiz_answers_right_and_wrong(run)
+
+
 def wait_for_text(locator, deadline: Deadline, expect: str, what: str) -> None:
     """Wait until ``locator``'s text contains ``expect`` (the kernel has answered).
 
@@ -190,7 +242,7 @@ def probe_and_edition_compare_answer_clicks(run: Run) -> None:
     button.scroll_into_view_if_needed(timeout=deadline.ms(5))
     assert "还没有点击。" in probe.text_content(timeout=deadline.ms(5))
     button.click(timeout=deadline.ms(10))
-    wait_for_text(probe, deadline, "✅ 内核收到了点击：控件工作正常。", "the probe")
+    wait_for_text(probe, deadline, "内核收到了点击：控件工作正常。", "the probe")
     run.mark("probe answered")
 
     live = edition_diff(expand_systematic=True)
@@ -216,10 +268,184 @@ def probe_and_edition_compare_answer_clicks(run: Run) -> None:
     assert "习金平" in after and "第五,主动作为" in after, f"the full text is no longer shown: {after[:300]} {detail}"
 
 
+# --------------------------------------------------------------------------- #
+# Readability in both themes: contrast of every text and a glyph for every symbol.
+
+THEMES = ("JupyterLab Light", "JupyterLab Dark")
+MIN_CONTRAST = 4.5  # WCAG 2.x, level AA, normal-size text
+#: Widget outputs, and text outputs that are exercise feedback (a status label, a hint, a solution).
+WIDGET_OUTPUTS = f"{NOTEBOOK} .jp-OutputArea-output:has(.jupyter-widgets)"
+TEXT_OUTPUTS = f"{NOTEBOOK} .jp-OutputArea-output[data-mime-type='text/plain']"
+FEEDBACK_PREFIXES = sorted(set(LABELS.values()) | {MARKS["hint"]})
+
+# For every text-bearing element under the roots: its text colour composited over
+# its background, the background found by walking up to the first opaque
+# background (semi-transparent ones on the way are composited); the WCAG
+# contrast ratio of the two. Colours are read back from a 1×1 canvas, so any CSS
+# colour syntax (rgb(), color(srgb …) from color-mix()) is measured alike. For
+# every symbol in the text (Unicode category S, outside ASCII): whether the
+# element's font stack has a glyph for it, i.e. whether drawing it differs from
+# drawing U+10FFFD, a noncharacter no font has (the browser draws its
+# "missing glyph" box for both).
+READABILITY_JS = r"""
+([widgetSel, textSel, prefixes, minContrast]) => {
+  const px = document.createElement('canvas'); px.width = px.height = 1;
+  const pctx = px.getContext('2d', {willReadFrequently: true});
+  const colours = new Map();
+  const rgba = (css) => {
+    if (!colours.has(css)) {
+      pctx.clearRect(0, 0, 1, 1);
+      pctx.fillStyle = 'rgba(0, 0, 0, 0)';
+      pctx.fillStyle = css;
+      pctx.fillRect(0, 0, 1, 1);
+      const d = pctx.getImageData(0, 0, 1, 1).data;
+      colours.set(css, [d[0], d[1], d[2], d[3] / 255]);
+    }
+    return colours.get(css);
+  };
+  const over = (top, bottom) => {
+    const a = top[3] + bottom[3] * (1 - top[3]);
+    if (a === 0) return [0, 0, 0, 0];
+    return [0, 1, 2].map(i => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / a).concat([a]);
+  };
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const bg = rgba(getComputedStyle(e).backgroundColor);
+      if (bg[3] > 0) { layers.push(bg); if (bg[3] >= 1) break; }
+    }
+    return layers.reverse().reduce((under, layer) => over(layer, under), [255, 255, 255, 1]);
+  };
+  const lum = (c) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  const contrast = (a, b) => {
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const glyph = document.createElement('canvas'); glyph.width = glyph.height = 64;
+  const gctx = glyph.getContext('2d', {willReadFrequently: true});
+  const drawn = new Map();
+  const draw = (ch, family) => {
+    const key = family + '\u0000' + ch;
+    if (!drawn.has(key)) {
+      gctx.clearRect(0, 0, 64, 64);
+      gctx.font = `48px ${family}`;
+      gctx.textBaseline = 'top';
+      gctx.fillStyle = '#000';
+      gctx.fillText(ch, 4, 4);
+      drawn.set(key, gctx.getImageData(0, 0, 64, 64).data.join(','));
+    }
+    return drawn.get(key);
+  };
+  const tofu = (ch, family) => draw(ch, family) === draw('\u{10FFFD}', family);
+  const ownText = (el) => [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+  const path = (el) => {
+    const out = [];
+    for (let e = el; e && out.length < 4 && !e.classList?.contains('jp-OutputArea-output'); e = e.parentElement)
+      out.push(e.tagName.toLowerCase() + [...(e.classList || [])].map(c => '.' + c).join(''));
+    return out.join(' < ');
+  };
+  const hex = (c) => '#' + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, '0')).join('');
+  const widgets = [...document.querySelectorAll(widgetSel)];
+  const outermost = widgets.filter(el => !widgets.some(other => other !== el && other.contains(el)));
+  const roots = outermost.map(el => ['widget', el]).concat(
+    [...document.querySelectorAll(textSel)]
+      .filter(el => prefixes.some(p => el.textContent.trim().startsWith(p)))
+      .map(el => ['feedback', el]));
+  const result = {widgets: 0, feedback: 0, elements: 0, lowest: null, bad: [], missing: [],
+                  outputs: [...document.querySelectorAll('.jp-OutputArea-output')].map(e => `${e.dataset.mimeType} ${e.className}`)};
+  for (const [kind, root] of roots) {
+    result[kind === 'widget' ? 'widgets' : 'feedback'] += 1;
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      if (['STYLE', 'SCRIPT', 'TITLE', 'TEMPLATE'].includes(el.tagName.toUpperCase())) continue;
+      const control = el.matches('input:not([type=radio]):not([type=checkbox]), textarea, select');
+      const text = control ? (el.value || el.placeholder || '') : ownText(el);
+      if (!text.trim()) continue;
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility !== 'visible') continue;
+      if (!el.checkVisibility({visibilityProperty: true})) continue;
+      const bg = background(el);
+      const ink = over(rgba(el instanceof SVGElement ? cs.fill : cs.color), bg);
+      const ratio = contrast(ink, bg);
+      result.elements += 1;
+      if (result.lowest === null || ratio < result.lowest) result.lowest = ratio;
+      if (ratio < minContrast) {  // one entry per kind of element and pair of colours
+        const key = [kind, path(el), hex(ink), hex(bg)].join('|');
+        const seen = result.bad.find(b => b.key === key);
+        if (seen) seen.count += 1;
+        else result.bad.push({key, kind, ratio: Math.round(ratio * 100) / 100, text: text.slice(0, 40),
+                              colour: hex(ink), background: hex(bg), where: path(el), count: 1});
+      }
+      for (const ch of new Set(text.match(/[^\x00-\x7f]/gu) || [])) {
+        if (!/\p{S}/u.test(ch)) continue;
+        if (tofu(ch, cs.fontFamily))
+          result.missing.push({kind, char: ch, code: ch.codePointAt(0).toString(16), font: cs.fontFamily,
+                               where: path(el)});
+      }
+    }
+  }
+  return result;
+}
+"""
+
+
+def feedback_cells(lesson: Lesson) -> int:
+    """How many code cells of the lesson show exercise feedback (a check, a hint or a solution)."""
+    cells = json.loads((ROOT / lesson.notebook).read_text(encoding="utf-8"))["cells"]
+    calls = re.compile(r"\.(check|hint|solution)\(")
+    return sum(1 for c in cells if c["cell_type"] == "code" and calls.search("".join(c["source"])))
+
+
+def set_theme(page, deadline: Deadline, theme: str) -> None:
+    """Choose ``theme`` in Settings → Theme and wait until its colours apply."""
+    light = "true" if theme == "JupyterLab Light" else "false"
+    if page.evaluate("() => document.body.dataset.jpThemeName") == theme:
+        return
+    page.locator(".lm-MenuBar-item", has_text=re.compile("^Settings$")).click(timeout=deadline.ms(10))
+    page.locator(".lm-Menu li.lm-Menu-item[data-type='submenu']", has_text=re.compile("^Theme")).hover(
+        timeout=deadline.ms(10))
+    page.locator(".lm-Menu li.lm-Menu-item[data-command='apputils:change-theme']",
+                 has_text=re.compile(f"^{theme}$")).click(timeout=deadline.ms(10))
+    page.wait_for_function(
+        """([name, light]) => document.body.dataset.jpThemeName === name
+             && document.body.dataset.jpThemeLight === light
+             && getComputedStyle(document.body).getPropertyValue('--jp-layout-color0').trim() !== ''""",
+        arg=[theme, light], timeout=deadline.ms(15))
+    # The theme's stylesheet is in; let the output areas restyle before measuring.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def readable_in_both_themes(run: Run, feedback_outputs: int) -> dict[str, dict]:
+    """Measure every widget and feedback output in each theme; fail on any unreadable text."""
+    page, deadline = run.page, run.deadline
+    measured, problems = {}, []
+    for theme in THEMES:
+        set_theme(page, deadline, theme)
+        m = measured[theme] = page.evaluate(READABILITY_JS, [WIDGET_OUTPUTS, TEXT_OUTPUTS, FEEDBACK_PREFIXES,
+                                                             MIN_CONTRAST])
+        run.mark(f"measured in {theme}")
+        summary = (f"{theme}: {m['widgets']} widget outputs, {m['feedback']} feedback outputs, "
+                   f"{m['elements']} texts, lowest contrast {m['lowest'] and round(m['lowest'], 2)}")
+        if not (m["widgets"] and m["elements"]):
+            problems.append(f"{summary}; outputs: {m['outputs'][:30]}")
+        if m["feedback"] != feedback_outputs:
+            problems.append(f"{summary}; expected {feedback_outputs} feedback outputs")
+        if m["bad"]:
+            problems.append(f"{summary}; below {MIN_CONTRAST}:\n  " + "\n  ".join(
+                f"{b['ratio']} ×{b['count']} {b['colour']} on {b['background']} {b['text']!r} ({b['where']})"
+                for b in m["bad"][:15]))
+        if m["missing"]:
+            problems.append(f"{summary}; symbols drawn as empty boxes: {m['missing'][:12]}")
+    assert not problems, "\n".join(problems)
+    return measured
+
+
 #: Lesson id → what to click once the lesson has run.
 INTERACTIONS: dict[str, Callable[[Run], None]] = {
     "00_start": probe_and_edition_compare_answer_clicks,
-    "01_structure": outline_explorer_answers_clicks,
+    "01_structure": outline_explorer_and_quiz,
 }
 
 
@@ -272,8 +498,10 @@ def test_lesson_in_browser(lesson: Lesson, lab_server, lab_page, tmp_path):
         interaction = INTERACTIONS.get(lesson.id)
         if interaction is not None:
             interaction(run)
+        measured = readable_in_both_themes(run, feedback_cells(lesson))
     except Exception as exc:
         pytest.fail(failure_report(exc), pytrace=True)
 
+    lowest = {theme: round(m["lowest"], 2) for theme, m in measured.items()}
     print(f"\nlesson {lesson.id} in the browser, steps (s): {run.timings}; "
-          f"blocked requests: {len(lab_page.blocked)}")
+          f"blocked requests: {len(lab_page.blocked)}; lowest contrast: {lowest}")

@@ -204,7 +204,7 @@ def test_the_environment_passes_here():
     assert all(c.status == "ok" and not c.fix for c in checks), checks
     assert ex.environment_verdict(checks) == "5 项检查全部通过。"
     table = ex.environment_table(checks)
-    assert list(table.columns) == ["检查项", "结果", "情况", "解决办法"] and set(table["结果"]) == {"✅ 通过"}
+    assert list(table.columns) == ["检查项", "结果", "情况", "解决办法"] and set(table["结果"]) == {"✓ 通过"}
 
 
 def test_every_failure_comes_with_a_fix_in_chinese(tmp_path):
@@ -240,7 +240,7 @@ def test_widget_probe_answers_a_click():
     probe = ex.WidgetProbe()
     assert probe.status.value == "还没有点击。"
     probe.button.click()
-    assert probe.status.value == "✅ 内核收到了点击：控件工作正常。"
+    assert probe.status.value == "✓ 内核收到了点击：控件工作正常。"
 
 
 # -- the demonstration problem ------------------------------------------------------------------
@@ -253,7 +253,7 @@ def test_demo_follows_the_report(name):
     assert "差了一段" in demo.q1.check(len(report.paragraphs) - 1).message
     if len(report.lines) != len(report.paragraphs):  # blank lines are not paragraphs
         assert "空行" in demo.q1.check(len(report.lines)).message
-    assert repr(demo.q1.hint(2)).startswith("💡 提示 2/2")
+    assert repr(demo.q1.hint(2)).startswith("※ 提示 2/2")
 
 
 # -- every exercise: another correct answer passes, the plausible wrong ones get their feedback ----

@@ -20,7 +20,8 @@ from baogao.cli.teach import main
 from baogao.course import assignments
 from baogao.errors import UsageError
 from baogao.teach import make_exercises, reset
-from baogao.teach.grade import COLUMNS, _fingerprint, grade, journal_path, summary_path
+from baogao.teach.grade import _fingerprint, grade, journal_path, summary_path
+from baogao.teach.gradebook import COLUMNS
 from baogao.teach.make_exercises import (
     Written,
     exercise_notebook,
@@ -427,8 +428,12 @@ def graded(tmp_path_factory):
 
 
 def test_every_row_of_the_class(graded):
-    frame = pd.read_csv(graded.csv)
-    assert list(frame.columns) == COLUMNS
+    frame = pd.read_csv(graded.csv, keep_default_na=False, na_values=[""])
+    writing = [p.name for p in assignments()[SAMPLE] if p.kind == "writing"]
+    assert list(frame.columns) == COLUMNS + (["answer"] if writing else [])
+    for name in writing:  # the submitted text is kept for the teacher's review
+        submitted = frame[(frame["exercise"] == name) & (frame["status"] == "submitted")]
+        assert len(submitted) and submitted["answer"].str.len().gt(0).all()
     assert sorted(frame["student"].unique()) == sorted(EXPECTED)
     assert not frame.duplicated(["student", "exercise"]).any()
     for student, (statuses, notebook_status, words) in EXPECTED.items():
@@ -601,4 +606,4 @@ def test_solution_runs_on_another_report_with_papermill(report, fixtures, tmp_pa
     texts = ["".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
                      for o in c.outputs) for c in nb.cells if c.cell_type == "code"]
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
-    assert sum(t.startswith("✅ 正确") for t in texts) == 3  # checks follow the report
+    assert sum(t.startswith("✓ 正确") for t in texts) == 3  # checks follow the report

@@ -18,7 +18,7 @@ from baogao.doctor import (  # noqa: F401 - REINSTALL and Check are lesson 00's 
     check_widgets,
 )
 from baogao.exercises import compare
-from baogao.exercises.outcomes import Message
+from baogao.exercises.outcomes import CORRECT, INCORRECT, MARKS, Message
 from baogao.exercises.problems import (
     Assignment,
     FunctionProblem,
@@ -36,7 +36,8 @@ from baogao.widgets.compare import CERTAINTY_NAMES, EditionCompare, edition_line
 from baogao.widgets.highlight import Highlighter
 
 # -- the environment check (the checks live in baogao.doctor, shared with `baogao doctor`) ---
-STATUS_LABELS = {"ok": "✅ 通过", "warn": "⚠️ 注意", "fail": "❌ 未通过"}
+STATUS_LABELS = {"ok": f"{MARKS[CORRECT]} 通过", "info": f"{MARKS['note']} 说明", "warn": f"{MARKS['warning']} 注意",
+                 "fail": f"{MARKS[INCORRECT]} 未通过"}
 
 
 def environment_checks() -> list[Check]:
@@ -64,14 +65,14 @@ class WidgetProbe:
     def __init__(self):
         import ipywidgets as w  # heavy: loaded when the probe is built
 
-        self.button = w.Button(description="点我试一试", button_style="info")
+        self.button = w.Button(description="点我试一试", button_style="primary")
         self.status = w.HTML("还没有点击。")
         self.button.on_click(self._clicked)
         self.widget = w.VBox([w.HTML("看到蓝色按钮，说明浏览器一端的控件已经装好；点一下，看内核是否回应："),
-                              self.button, self.status], layout=w.Layout(border="1px solid #ccc", padding="6px"))
+                              self.button, self.status], layout=w.Layout(border="1px solid var(--jp-border-color1, #bdbdbd)", padding="6px"))
 
     def _clicked(self, _button=None) -> None:
-        self.status.value = "✅ 内核收到了点击：控件工作正常。"
+        self.status.value = f"{MARKS[CORRECT]} 内核收到了点击：控件工作正常。"
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

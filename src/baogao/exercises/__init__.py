@@ -4,7 +4,7 @@ In a notebook::
 
     report = load_report(REPORT)     # REPORT comes from the parameters cell
     ex.use(report)
-    ex.q1.check(q1_answer)           # ✅ 正确 / ❌ 不正确：… / ⏳ 尚未作答
+    ex.q1.check(q1_answer)           # ✓ 正确 / × 不正确：… / ○ 尚未作答 (marks: outcomes.MARKS)
     ex.q1.hint(); ex.q1.hint(2); ex.q1.solution()
 
 See ``problems`` for the kinds of problem, ``collect`` for how answers are

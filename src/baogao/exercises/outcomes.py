@@ -2,7 +2,8 @@
 submitted for review, or not checkable) and a ``Message`` (hints, solutions).
 
 Both display as plain Chinese text in a notebook (their ``repr``), so the
-stored outputs of solution notebooks stay stable under nbval.
+stored outputs of solution notebooks stay stable under nbval. Every mark they
+(and the widgets) put before a text is in ``MARKS``.
 """
 
 from __future__ import annotations
@@ -17,12 +18,33 @@ ERROR = "error"  # the answer could not be checked at all
 
 STATUSES = (CORRECT, INCORRECT, NOT_ATTEMPTED, SUBMITTED, ERROR)
 
+#: The marks of feedback and widgets, each followed by words that say the same.
+#: Measured (fontTools cmaps, Chromium's fallback): the emoji ✅ ❌ ⏳ 📝 💡 and the
+#: dingbats ✔ ✘ ✎ are in neither Noto Sans CJK SC (fonts-noto-cjk, the font the kit
+#: requires) nor the bundled subset; Chromium draws the emoji as empty boxes on a
+#: machine without a colour-emoji font, and the dingbats only where DejaVu is
+#: installed. Every mark below is in both CJK fonts and is no emoji (no colour
+#: form, no variation selector): tests/exercises/test_marks.py checks each
+#: character against the bundled font.
+MARKS = {
+    CORRECT: "✓",        # U+2713 CHECK MARK
+    INCORRECT: "×",      # U+00D7 MULTIPLICATION SIGN: the teacher's cross
+    NOT_ATTEMPTED: "○",  # U+25CB WHITE CIRCLE: nothing filled in yet
+    SUBMITTED: "→",      # U+2192 RIGHTWARDS ARROW: handed on to the teacher
+    ERROR: "▲",          # U+25B2 BLACK UP-POINTING TRIANGLE: a warning (⚠ U+26A0 has an emoji form)
+    "pass": "✓",         # an automatic check that passed
+    "fail": "×",         # an automatic check that did not
+    "note": "※",         # U+203B REFERENCE MARK: advice, counted as nothing
+    "hint": "※",         # hints and model answers
+    "warning": "▲",      # a problem the widgets point out
+}
+
 LABELS = {
-    CORRECT: "✅ 正确",
-    INCORRECT: "❌ 不正确",
-    NOT_ATTEMPTED: "⏳ 尚未作答",
-    SUBMITTED: "📝 已提交，待教师评阅",
-    ERROR: "⚠️ 无法检查",
+    CORRECT: f"{MARKS[CORRECT]} 正确",
+    INCORRECT: f"{MARKS[INCORRECT]} 不正确",
+    NOT_ATTEMPTED: f"{MARKS[NOT_ATTEMPTED]} 尚未作答",
+    SUBMITTED: f"{MARKS[SUBMITTED]} 已提交，待教师评阅",
+    ERROR: f"{MARKS[ERROR]} 无法检查",
 }
 
 
@@ -55,8 +77,8 @@ class Outcome:
     def feedback(self) -> str:
         """One line for a grades table: the message, then the failed checks."""
         parts = [self.message] if self.message else []
-        parts += [f"✘ {text}" for text in self.issues]
-        parts += [f"✎ {text}" for text in self.notes]
+        parts += [f"{MARKS['fail']} {text}" for text in self.issues]
+        parts += [f"{MARKS['note']} {text}" for text in self.notes]
         return "；".join(parts)
 
     def text(self) -> str:
@@ -66,10 +88,10 @@ class Outcome:
         lines = [head]
         if self.checks:
             lines.append("自动检查：")
-            lines += [f"  {'✔' if ok else '✘'} {text}" for ok, text in self.checks]
+            lines += [f"  {MARKS['pass'] if ok else MARKS['fail']} {text}" for ok, text in self.checks]
         if self.notes:
             lines.append("文风提示（供参考）：")
-            lines += [f"  ✎ {text}" for text in self.notes]
+            lines += [f"  {MARKS['note']} {text}" for text in self.notes]
         if self.rubric:
             lines.append("教师评阅要点：")
             lines += [f"  {i}. {item}" for i, item in enumerate(self.rubric, 1)]

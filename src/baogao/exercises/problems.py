@@ -28,6 +28,7 @@ from baogao.exercises.outcomes import (
     CORRECT,
     ERROR,
     INCORRECT,
+    MARKS,
     NOT_ATTEMPTED,
     SUBMITTED,
     Message,
@@ -70,17 +71,17 @@ class Problem:
 
     def hint(self, n: int = 1) -> Message:
         if not self.hints:
-            return Message(f"💡 {self.label}没有提示。")
+            return Message(f"{MARKS['hint']} {self.label}没有提示。")
         if not isinstance(n, int) or n < 1:
-            return Message(f"💡 提示从 1 开始编号：用 ex.{self.name}.hint(1)。")
+            return Message(f"{MARKS['hint']} 提示从 1 开始编号：用 ex.{self.name}.hint(1)。")
         if n > len(self.hints):
-            return Message(f"💡 {self.label}只有 {len(self.hints)} 条提示；"
+            return Message(f"{MARKS['hint']} {self.label}只有 {len(self.hints)} 条提示；"
                            f"还想不出来，可以用 ex.{self.name}.solution() 看参考答案。")
         more = (f"（还有提示：ex.{self.name}.hint({n + 1})）" if n < len(self.hints) else "")
-        return Message(f"💡 提示 {n}/{len(self.hints)}：{self.hints[n - 1]}{more}")
+        return Message(f"{MARKS['hint']} 提示 {n}/{len(self.hints)}：{self.hints[n - 1]}{more}")
 
     def solution(self) -> Message:
-        return Message(f"💡 参考答案：\n{_resolve(self.solution_text, self.report)}")
+        return Message(f"{MARKS['hint']} 参考答案：\n{_resolve(self.solution_text, self.report)}")
 
     @property
     def label(self) -> str:
@@ -108,6 +109,8 @@ class Problem:
         if compare.is_stub(answer):
             return self._outcome(NOT_ATTEMPTED, f"把 {self.variable} 后面的 ... 换成你的答案，再运行检查。")
         if isinstance(answer, dict) and answer.get("$") == "error":
+            if answer.get("type") == "RunnerDied":  # the grader's own run of a coding answer
+                return self._outcome(ERROR, answer.get("message", ""))
             return self._outcome(ERROR, f"读取答案时出错（{answer.get('type', '')}）。")
         try:
             return self._grade(answer, report)
@@ -193,7 +196,8 @@ class FunctionProblem(Problem):
         outputs = answer.get("outputs", [])
         if answer.get("blocked") or any(_special(o) == "blocked" for o in outputs):
             names = "、".join(t.replace(":", ".") for t in self.disable)
-            return self._outcome(INCORRECT, f"你的函数调用了 {names}：这道题要求不借助它，自己实现。")
+            return self._outcome(INCORRECT, f"你的函数用到了 baogao（这道题禁用 {names}）：这道题要求不借助 baogao，"
+                                            "只用 Python 标准库自己实现。")
         if len(outputs) != len(self.cases):
             return self._outcome(ERROR, "测试用例没有全部运行。")
         if all(o is None for o in outputs) and any(exp is not None for _, exp in self.cases):
@@ -210,8 +214,13 @@ class FunctionProblem(Problem):
             got = f"出错：{out.get('type')}: {out.get('message', '')}"
         else:
             got = f"返回了 {_show(out)}，不对"
-        return self._outcome(INCORRECT, f"{len(self.cases)} 个测试用例中有 {len(failures)} 个没有通过。"
-                                        f"例如 {call} {got}。")
+        outcome = self._outcome(INCORRECT, f"{len(self.cases)} 个测试用例中有 {len(failures)} 个没有通过。"
+                                           f"例如 {call} {got}。")
+        passed = len(self.cases) - len(failures)
+        if passed:  # partial credit: the share of hidden cases passed
+            outcome.score = round(self.points * passed / len(self.cases), 2)
+            outcome.message += f"部分得分：通过 {passed}/{len(self.cases)} 个用例，得 {outcome.score:g} 分（满分 {self.points:g} 分）。"
+        return outcome
 
     def stub_answer(self):
         def stub(*args):
@@ -224,7 +233,7 @@ class FunctionProblem(Problem):
 
     def solution(self) -> Message:
         text = _resolve(self.solution_text, self.report) or inspect.getsource(self.reference)
-        return Message(f"💡 参考答案：\n{text}")
+        return Message(f"{MARKS['hint']} 参考答案：\n{text}")
 
 
 @dataclass(eq=False, repr=False)
@@ -253,7 +262,7 @@ class WritingProblem(Problem):
 
     def solution(self) -> Message:
         text = _resolve(self.solution_text, self.report) or _resolve(self.model_answer, self.report)
-        return Message(f"💡 参考答案（范文之一，不是唯一答案）：\n{text}")
+        return Message(f"{MARKS['hint']} 参考答案（范文之一，不是唯一答案）：\n{text}")
 
 
 def _special(value) -> str | None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from baogao.errors import BaogaoError, TraditionalChineseWarning
+from baogao.exercises.outcomes import MARKS
 from baogao.export import export
 from baogao.lint import FAMILIES, SEVERITY_LABELS, lint
 from baogao.lint.format import location_text, message_text, quoted_text, summary_text
@@ -31,7 +32,7 @@ from baogao.report import Report
 from baogao.structure.outline import GENRE_LABELS, ISSUE_NAMES
 from baogao.structure.parts import PART_NAMES
 from baogao.text.tokens import tokenizer
-from baogao.widgets.html import STYLE, esc
+from baogao.widgets.html import MUTED, STYLE, TEXT, esc
 
 DEFAULT_PATH = "draft.txt"
 DELAY = 0.6  # seconds of quiet before feedback and save
@@ -40,12 +41,12 @@ MAX_LISTED = 12  # findings listed by name; the counts cover all
 PLACEHOLDER = ("在这里写草稿，每段一行。例如：\n关于2024年工作情况的报告\n一、主要工作\n"
                "（一）加强思想引领。全年开展……\n二、存在的问题\n……")
 
-BUILDER_STYLE = """
+BUILDER_STYLE = f"""
 <style>
-.bd-tree {margin: 0.2em 0 0.6em 0; padding: 0; list-style: none;}
-.bd-tree li {margin: 0;}
-.bd-line {color: #999; font-size: 12px;}
-.bd-finding {font-size: 14px;}
+.bd-tree {{margin: 0.2em 0 0.6em 0; padding: 0; list-style: none;}}
+.bd-tree li {{margin: 0;}}
+.bd-line {{color: {TEXT}; color: {MUTED}; font-size: 12px;}}
+.bd-finding {{font-size: 14px;}}
 </style>
 """
 
@@ -186,7 +187,7 @@ def feedback_html(text: str) -> str:
         names = "、".join(esc(PART_NAMES.get(p.kind, p.kind)) for p in outline.parts)
         parts.append(f'<div class="bg-meta">独立部分：{names}</div>')
     for i in outline.numbering_issues:
-        parts.append(f'<div class="bg-issue">第{i.line}行 {esc(ISSUE_NAMES[i.kind])}：{esc(i.message)}</div>')
+        parts.append(f'<div class="bg-issue">{MARKS["warning"]} 第{i.line}行 {esc(ISSUE_NAMES[i.kind])}：{esc(i.message)}</div>')
 
     findings = lint(report)
     parts.append(f'<h4>校对</h4><div class="bg-meta">{summary_text(findings)}</div>')

@@ -25,11 +25,11 @@ from baogao.analysis.words import body_words
 from baogao.concordance.profile import measure_table, report_stats
 from baogao.lazy import pandas as pd
 from baogao.sources.shipped import corpus as load_corpus
-from baogao.widgets.html import esc
+from baogao.widgets.html import TEXT, esc
 
+# Bar colours (no text is drawn on them): mid tones that stand out on a light and
+# on a dark background alike; matplotlib takes them too, which CSS variables it cannot.
 TARGET_COLOUR = "#C44E52"  # the report being studied, among the corpus's blue bars
-
-
 CORPUS_COLOUR = "#4C72B0"
 
 
@@ -92,7 +92,8 @@ def measure_svg(table, measure: str, *, width: int = 560) -> str:
     height = pad * 2 + row_h * len(table) + 20
     title = esc(f"{STAT_LABELS.get(measure, measure)}：本报告与 {len(table) - 1} 篇参考报告")
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'role="img" aria-label="{title}" font-size="12" class="bg-measure-chart">',
+           f'role="img" aria-label="{title}" font-size="12" class="bg-measure-chart" '
+           f'style="color: {TEXT}" fill="currentColor">',  # text in the theme's colour
            f'<text x="{width // 2}" y="14" text-anchor="middle" font-size="13">{title}</text>']
     for i, row in enumerate(table.itertuples()):
         y = 20 + pad + i * row_h

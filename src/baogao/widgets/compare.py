@@ -20,7 +20,7 @@ from __future__ import annotations
 from baogao.lazy import pandas as pd
 from baogao.sources.edition import corrected_text, edition_diff
 from baogao.sources.shipped import specimen
-from baogao.widgets.html import STYLE, esc
+from baogao.widgets.html import BORDER, INK, MUTED, PANEL, STYLE, TEXT, esc, ink, tint
 
 CATEGORY_NAMES = {
     "seo_title": "网站标题", "boilerplate": "网站附加文字", "ascii_punctuation": "半角标点",
@@ -34,19 +34,19 @@ CERTAINTY_NAMES = {"certain": "确定", "probable": "很可能", "unknown": "不
 STATUS_NAMES = {"corrected": "已改正", "deleted": "已删除", "unresolved": "原文不明，保留原样"}
 SHOWN_STATUSES = ("corrected", "deleted", "unresolved")  # consumed/kept occurrences change nothing
 
-COMPARE_STYLE = """
+COMPARE_STYLE = f"""
 <style>
-.cmp-table {border-collapse: collapse; width: 100%; font-size: 14px;}
-.cmp-table td {vertical-align: top; padding: 3px 6px; border-bottom: 1px solid #eee;}
-.cmp-table th {text-align: left; background: #f2f4f8; padding: 3px 6px;}
-.cmp-no {color: #999; font-size: 12px; width: 2.5em; text-align: right;}
-.cmp-raw {background: #ffd6d6; text-decoration: line-through #c00000;}
-.cmp-new {background: #d4f0d4;}
-.cmp-unknown {background: #ffe9a8; border-bottom: 2px dotted #b08000;}
-.cmp-gap {color: #c00000; font-weight: bold;}
-.cmp-gap::after {content: "^";}
-.cmp-removed {color: #999; font-style: italic;}
-.cmp [title] {cursor: help;}
+.cmp-table {{border-collapse: collapse; width: 100%; font-size: 14px;}}
+.cmp-table td {{vertical-align: top; padding: 3px 6px; border-bottom: 1px solid {BORDER};}}
+.cmp-table th {{text-align: left; background: {PANEL}; color: {INK}; padding: 3px 6px;}}
+.cmp-no {{color: {TEXT}; color: {MUTED}; font-size: 12px; width: 2.5em; text-align: right;}}
+.cmp-raw {{background: {tint("error", 30)}; color: {INK}; text-decoration: line-through {ink("error")};}}
+.cmp-new {{background: {tint("success", 30)}; color: {INK};}}
+.cmp-unknown {{background: {tint("yellow", 45)}; color: {INK}; border-bottom: 2px dotted {ink("warn")};}}
+.cmp-gap {{color: {INK}; color: {ink("error")}; font-weight: bold;}}
+.cmp-gap::after {{content: "^";}}
+.cmp-removed {{color: {TEXT}; color: {MUTED}; font-style: italic;}}
+.cmp [title] {{cursor: help;}}
 </style>
 """
 

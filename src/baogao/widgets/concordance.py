@@ -14,19 +14,29 @@ from baogao.concordance.index import as_reports, report_names
 from baogao.concordance.kwic import kwic
 from baogao.errors import BaogaoError
 from baogao.sources.shipped import corpus
-from baogao.widgets.html import STYLE, esc
+from baogao.widgets.html import (
+    INK,
+    MUTED,
+    PANEL,
+    STRONG_BORDER,
+    STYLE,
+    TEXT,
+    esc,
+    ink,
+    tint,
+)
 
 MAX_ROWS = 300  # rows shown; the hit count and the strip always cover every hit
+TICK = ink("error")  # a hit in the dispersion strip
 SORTS = {"none": None, "left": "left", "right": "right"}
 
-KWIC_STYLE = """
+KWIC_STYLE = f"""
 <style>
-.kw-table {border-collapse: collapse; font-size: 14px;}
-.kw-table td {padding: 1px 4px; white-space: nowrap;}
-.kw-left {text-align: right; color: #333;}
-.kw-match {font-weight: bold; color: #a40000; background: #fff3b0; text-align: center;}
-.kw-where {color: #999; font-size: 12px;}
-.kw-edge {color: #bbb;}
+.kw-table {{border-collapse: collapse; font-size: 14px;}}
+.kw-table td {{padding: 1px 4px; white-space: nowrap;}}
+.kw-left {{text-align: right; color: {TEXT};}}
+.kw-match {{font-weight: bold; color: {INK}; background: {tint("yellow", 45)}; text-align: center;}}
+.kw-where {{color: {TEXT}; color: {MUTED}; font-size: 12px;}}
 </style>
 """
 
@@ -77,20 +87,25 @@ def dispersion_svg(frame_or_positions, *, width: int = 560, label_width: int = 1
             raise ValueError(f"“{name}”的位置必须在 0 到 1 之间（0 = 开头，1 = 结尾）。")
     strip = width - label_width - 10
     height = row * len(rows) + 18
+    # Theme colours go in style attributes (presentation attributes take no var());
+    # text is currentColor, the theme's text colour set on the <svg>.
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'class="kw-dispersion" font-size="12">']
+           f'class="kw-dispersion" font-size="12" style="color: {TEXT}">']
     for i, (name, pos) in enumerate(rows):
         y = i * row
-        out.append(f'<text x="{label_width - 6}" y="{y + row - 4}" text-anchor="end">'
+        out.append(f'<text x="{label_width - 6}" y="{y + row - 4}" text-anchor="end" fill="currentColor">'
                    f'{esc(name)}（{len(pos)}）</text>')
         out.append(f'<rect x="{label_width}" y="{y + 2}" width="{strip}" height="{row - 4}" '
-                   f'fill="#f2f4f8" stroke="#ccc"/>')
+                   f'style="fill: {PANEL}; stroke: {STRONG_BORDER}"/>')
+        out.append(f'<g stroke="currentColor" style="stroke: {TICK}">')  # one colour for the row's ticks
         for p in pos:
             x = round(label_width + p * strip, 1)
-            out.append(f'<line x1="{x}" y1="{y + 2}" x2="{x}" y2="{y + row - 2}" stroke="#a40000"/>')
+            out.append(f'<line x1="{x}" y1="{y + 2}" x2="{x}" y2="{y + row - 2}"/>')
+        out.append("</g>")
     y = len(rows) * row + 13
-    out.append(f'<text x="{label_width}" y="{y}" fill="#777">开头</text>'
-               f'<text x="{label_width + strip}" y="{y}" fill="#777" text-anchor="end">结尾</text></svg>')
+    ends = f'fill="currentColor" style="fill: {MUTED}"'  # the attribute where color-mix() is unknown
+    out.append(f'<text x="{label_width}" y="{y}" {ends}>开头</text>'
+               f'<text x="{label_width + strip}" y="{y}" {ends} text-anchor="end">结尾</text></svg>')
     return "".join(out)
 
 

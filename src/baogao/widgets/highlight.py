@@ -32,17 +32,18 @@ from baogao.analysis.phrases import (
 from baogao.lint import lint
 from baogao.lint.format import labels_text, suggestion_text
 from baogao.text.markers import STYLE_NAMES
-from baogao.widgets.html import STYLE, esc
+from baogao.widgets.html import INK, MUTED, STRONG_BORDER, STYLE, TEXT, esc, ink, tint
 from baogao.widgets.outline import section_choices
 
-#: layer -> (label, colour, what the legend says)
+#: layer -> (label, background, what the legend says); the background is a theme
+#: tint (``html.tint``): pale in JupyterLab's light theme, deep in the dark one.
 LAYERS: dict[str, tuple[str, str, str]] = {
-    "headings": ("标题", "#dbe7ff", "各级标题（段中标题只标出标题句）"),
-    "leads": ("主旨句", "#fff3b0", "段落开头点明要点的短句"),
-    "formulations": ("提法", "#ecd5ff", "数字式提法（四个意识）和引号标出的提法"),
-    "four_char": ("四字格", "#d4f0d4", "成语、固定短语、叠词和四字句"),
-    "quantities": ("数据", "#ffdcb8", "带单位的数量、金额、百分比等"),
-    "lint": ("问题", "#ffc9c9", "校对规则发现的问题（波浪线）"),
+    "headings": ("标题", tint("brand", 25), "各级标题（段中标题只标出标题句）"),
+    "leads": ("主旨句", tint("yellow", 45), "段落开头点明要点的短句"),
+    "formulations": ("提法", tint("purple", 45), "数字式提法（四个意识）和引号标出的提法"),
+    "four_char": ("四字格", tint("success", 30), "成语、固定短语、叠词和四字句"),
+    "quantities": ("数据", tint("warn", 35), "带单位的数量、金额、百分比等"),
+    "lint": ("问题", tint("error", 30), "校对规则发现的问题（波浪线）"),
 }
 #: Highest precedence first: its colour shows where marks overlap.
 PRECEDENCE = ("quantities", "formulations", "four_char", "lint", "leads", "headings")
@@ -55,16 +56,16 @@ QUANTITY_KINDS = {"count": "数量", "money": "金额", "percent": "百分比", 
 
 HIGHLIGHT_STYLE = "<style>\n" + "\n".join(
     # Reverse precedence: with equal specificity the rule declared last wins.
-    f".hl-{name} {{background: {LAYERS[name][1]};}}" for name in reversed(PRECEDENCE)
-) + """
-.hl-headings {font-weight: bold;}
-.hl-lint {text-decoration: underline wavy #d00000; text-decoration-skip-ink: none;}
-.hl {border-radius: 2px; cursor: help;}
-.hl-legend {margin: 0 0 0.6em 0; font-size: 13px;}
-.hl-key {display: inline-block; margin-right: 0.9em; white-space: nowrap;}
-.hl-key.off {color: #aaa;}
-.hl-swatch {display: inline-block; width: 1.2em; height: 0.9em; vertical-align: middle; margin-right: 0.2em;
-            border: 1px solid #bbb;}
+    f".hl-{name} {{background: {LAYERS[name][1]}; color: {INK};}}" for name in reversed(PRECEDENCE)
+) + f"""
+.hl {{border-radius: 2px; cursor: help;}}
+.hl-headings {{font-weight: bold;}}
+.hl-lint {{text-decoration: underline wavy {ink("error")}; text-decoration-skip-ink: none;}}
+.hl-legend {{margin: 0 0 0.6em 0; font-size: 13px;}}
+.hl-key {{display: inline-block; margin-right: 0.9em; white-space: nowrap; color: {INK};}}
+.hl-key.off {{color: {TEXT}; color: {MUTED};}}  /* greyed, still readable */
+.hl-swatch {{display: inline-block; width: 1.2em; height: 0.9em; vertical-align: middle; margin-right: 0.2em;
+            border: 1px solid {STRONG_BORDER};}}
 </style>
 """
 

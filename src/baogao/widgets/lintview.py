@@ -11,21 +11,33 @@ from collections import Counter
 
 from baogao.lint import FAMILIES, RULES, SEVERITY_LABELS, lint
 from baogao.lint.format import location_text, message_text, summary_text
-from baogao.widgets.html import STYLE, esc
+from baogao.widgets.html import (
+    ACCENTS,
+    INK,
+    MUTED,
+    PANEL,
+    STRONG_BORDER,
+    STYLE,
+    TEXT,
+    esc,
+    ink,
+    tint,
+)
 
 CONTEXT = 30  # characters shown each side of a finding
 MAX_FINDINGS = 150  # shown at once; the counts always cover every finding
 
-LINT_STYLE = """
+LINT_STYLE = f"""
 <style>
-.lv-item {margin: 0.2em 0 0.7em 0; padding-left: 0.6em; border-left: 4px solid #ccc;}
-.lv-item.error {border-left-color: #c00000;}
-.lv-item.warning {border-left-color: #e0a000;}
-.lv-item.info {border-left-color: #4a7bd0;}
-.lv-head {font-size: 13px; color: #555;}
-.lv-context {background: #f7f7f7; padding: 0 0.3em;}
-.lv-mark {background: #ffc9c9; text-decoration: underline wavy #d00000; text-decoration-skip-ink: none;}
-.lv-ref {font-size: 12px; color: #777;}
+.lv-item {{margin: 0.2em 0 0.7em 0; padding-left: 0.6em; border-left: 4px solid {STRONG_BORDER};}}
+.lv-item.error {{border-left-color: {ACCENTS["error"]};}}
+.lv-item.warning {{border-left-color: {ACCENTS["warn"]};}}
+.lv-item.info {{border-left-color: {ACCENTS["brand"]};}}
+.lv-head {{font-size: 13px; color: {TEXT}; color: {MUTED};}}
+.lv-context {{background: {PANEL}; color: {INK}; padding: 0 0.3em;}}
+.lv-mark {{background: {tint("error", 30)}; color: {INK};
+           text-decoration: underline wavy {ink("error")}; text-decoration-skip-ink: none;}}
+.lv-ref {{font-size: 12px; color: {TEXT}; color: {MUTED};}}
 </style>
 """
 

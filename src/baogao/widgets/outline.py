@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 
 from baogao.analysis.measures import analyze
+from baogao.exercises.outcomes import MARKS
 from baogao.structure.outline import ISSUE_NAMES, Section
 from baogao.structure.parts import PART_NAMES
 from baogao.text.markers import STYLE_NAMES
@@ -64,7 +65,7 @@ def section_html(report, line: int) -> str:
     own_lines = {p.line for p in paras}
     for i in issues:
         if i.line in own_lines:
-            parts.append(f'<div class="bg-issue">⚠ 第{i.line}行 {esc(ISSUE_NAMES[i.kind])}：{esc(i.message)}</div>')
+            parts.append(f'<div class="bg-issue">{MARKS["warning"]} 第{i.line}行 {esc(ISSUE_NAMES[i.kind])}：{esc(i.message)}</div>')
     for p in paras:
         spans = []
         if p.line in lead_at:

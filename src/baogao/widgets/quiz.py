@@ -11,15 +11,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from baogao.exercises.outcomes import CORRECT, INCORRECT, MARKS
 from baogao.text.tokens import cut_pairs
-from baogao.widgets.html import STYLE, esc
+from baogao.widgets.html import INK, STYLE, TEXT, esc, ink, tint
 
 UNITS = ("char", "word")
 
-QUIZ_STYLE = """
+# ipywidgets colours a clicked button with white text on a mid green or red,
+# below 4.5:1 in the light theme: the quiz's buttons get a tint and the theme's
+# ink instead (the selector outranks ipywidgets' .jupyter-button.mod-success).
+QUIZ_STYLE = f"""
 <style>
-.qz-ok {color: #17703a;}
-.qz-no {color: #a40000;}
+.qz-ok {{color: {TEXT}; color: {ink("success")};}}
+.qz-no {{color: {TEXT}; color: {ink("error")};}}
+.bg-quiz-question .jupyter-button.mod-success {{background: {tint("success", 45)}; color: {INK};}}
+.bg-quiz-question .jupyter-button.mod-danger {{background: {tint("error", 40)}; color: {INK};}}
 </style>
 """
 
@@ -154,7 +160,9 @@ class QuestionView:
                 button.on_click(lambda _b, span=(a, b), btn=button: self._clicked(span, btn))
                 self.buttons.append(button)
             body = w.Box(self.buttons, layout=w.Layout(flex_flow="row wrap"))
+        self.feedback.add_class("qz-feedback")
         self.widget = w.VBox([self.prompt, body, self.feedback])
+        self.widget.add_class("bg-quiz-question")  # QUIZ_STYLE's scope, and a handle for browser tests
 
     def _clicked(self, span, button) -> None:
         for other in self.buttons:
@@ -168,8 +176,8 @@ class QuestionView:
             return False
         ok, text = check_choice(self.question, answer)
         self.correct = ok
-        cls = "qz-ok" if ok else "qz-no"
-        self.feedback.value = f"<div class='bg-box {cls}'>{esc(text)}</div>"
+        cls, mark = ("qz-ok", MARKS[CORRECT]) if ok else ("qz-no", MARKS[INCORRECT])
+        self.feedback.value = f"<div class='bg-box {cls}'>{mark} {esc(text)}</div>"
         if self._on_answer is not None:
             self._on_answer()
         return ok
