@@ -125,8 +125,9 @@ def attacks(home: Path, out: Path) -> dict[str, dict]:
             "alive = sum(p.poll() is None and os.path.exists(f'done{i}') for i, p in enumerate(ps))\n"
             + oracle("alive == 3")),
         "fork_survivor": notebook(
-            "import subprocess\n"
-            f"subprocess.Popen(['sh', '-c', 'exec -a {SURVIVOR} sleep 600'], start_new_session=True)\n"
+            "import subprocess, sys, time\n"
+            f"subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)', {SURVIVOR!r}],"
+            " start_new_session=True)\ntime.sleep(1)\n"
             f"q1_answer = {EXPECTED}"),
         "find_solutions": notebook(
             "import os\nseen = False\n"
@@ -135,6 +136,19 @@ def attacks(home: Path, out: Path) -> dict[str, dict]:
             "    except OSError:\n        pass\n"
             "seen = seen or os.path.exists(" + repr(str(ROOT / "solutions")) + ")\n" + oracle("seen")),
     }
+
+
+def processes_matching(text: str) -> list[str]:
+    """Command lines of running processes that contain ``text`` (read from /proc)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if text in cmdline and int(pid) != os.getpid():
+            found.append(cmdline)
+    return found
 
 
 def _digest(path: Path) -> str:
@@ -207,8 +221,7 @@ def test_sheet_not_rewritten_after_the_run(graded):
 
 
 def test_no_process_survives(graded):
-    found = subprocess.run(["pgrep", "-f", SURVIVOR], capture_output=True, text=True, check=False)
-    assert found.stdout.strip() == "", found.stdout
+    assert not processes_matching(SURVIVOR)
 
 
 def test_killing_the_parent_does_not_stop_the_class(graded):
@@ -292,3 +305,53 @@ def test_sandbox_hides_the_kit_from_the_function_runner(tmp_path):
     done = subprocess.run(box.wrap([sys.executable, "-I", "-c", "import baogao"]), capture_output=True,
                           text=True, check=False)
     assert done.returncode != 0 and "No module named 'baogao'" in done.stderr
+
+
+def _class(folder: Path, notebooks: dict[str, dict]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, nb in notebooks.items():
+        (folder / f"{name}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    return folder
+
+
+def test_a_notebook_that_kills_its_worker_costs_only_its_own_row(tmp_path):
+    # Unsandboxed, a kernel is its worker's child and can kill it: the batch still finishes.
+    folder = _class(tmp_path / "s", {
+        "killer": notebook("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"),
+        "good1": notebook(f"q1_answer = {EXPECTED}"), "good2": notebook(f"q1_answer = {EXPECTED}")})
+    result = grade(folder, tmp_path / "g.csv", assignment="01_structure", exercises_dir=None, workers=2,
+                   progress=False, sandbox=False, timeout=60)
+    frame = result.frame
+    assert _row(frame, "good1", "q1")["status"] == "correct"
+    assert _row(frame, "good2", "q1")["status"] == "correct"
+    assert _row(frame, "killer", "notebook")["status"] in ("grader_error", "kernel_died")
+
+
+def test_ctrl_c_stops_quickly_and_keeps_what_finished(tmp_path):
+    folder = _class(tmp_path / "s", {
+        "a_fast": notebook(f"q1_answer = {EXPECTED}"),
+        **{f"b_slow{i}": notebook(f"import time\ntime.sleep(120)\nq1_answer = {EXPECTED}") for i in range(2)}})
+    out = tmp_path / "g.csv"
+    command = [sys.executable, "-m", "baogao", "teach", "grade", str(folder), "--out", str(out),
+               "--assignment", "01_structure", "--exercises", str(tmp_path / "none"), "--workers", "1",
+               "--no-progress", "--timeout", "300"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    journal = journal_path(out)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (journal.exists() and journal.read_text(encoding="utf-8").strip()):
+        time.sleep(0.5)
+    assert journal.exists(), "the fast notebook was never graded"
+    time.sleep(3)  # the first slow notebook is running now
+    import signal
+
+    started = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert time.monotonic() - started < 15, "Ctrl-C took too long"
+    assert proc.returncode == 130 and "已中断" in err and "Traceback" not in err
+    from baogao.teach.journal import Journal
+
+    assert list(Journal(journal).records()) == ["a_fast.ipynb"]
+    # Every kernel and sandbox of a grading run names its work folder, baogao-grade-*.
+    time.sleep(1)
+    assert not processes_matching("baogao-grade-")
