@@ -66,7 +66,9 @@ def detect() -> SandboxInfo:
         return SandboxInfo(False, "", "没有找到 bubblewrap（bwrap）：在 Debian/Ubuntu 上用 apt-get install bubblewrap 安装。")
     probe = Sandbox(workdir=Path("/"), bwrap=path)
     try:
-        done = subprocess.run(probe.wrap(["/bin/true"], bind_workdir=False), check=False, capture_output=True,
+        # This environment's Python, not /bin/true: a missing bind shows here, not in every kernel.
+        done = subprocess.run(probe.wrap([sys.executable, "-I", "-c", "pass"], bind_workdir=False), check=False,
+                              capture_output=True,
                               timeout=20, text=True)
         version = subprocess.run([path, "--version"], check=False, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -131,6 +133,9 @@ class Sandbox:
                "--die-with-parent", "--new-session", "--hostname", "sandbox", "--clearenv"]
         for name, value in self.environment().items():
             cmd += ["--setenv", name, value]
+        # /tmp first: the environment or the work folder may live under it
+        # (a checkout in /tmp, mkdtemp), and a later tmpfs would hide their binds.
+        cmd += ["--dev", "/dev", "--proc", "/proc", "--size", str(TMP_SIZE), "--tmpfs", "/tmp"]
         roots: list[Path] = []
         for d in SYSTEM_DIRS:
             if os.path.islink(d):  # merged /usr: /bin -> usr/bin
@@ -152,7 +157,6 @@ class Sandbox:
                 cmd += ["--tmpfs", str(PACKAGE)]
         for path in self.read_only:
             cmd += ["--ro-bind", str(path), str(path)]
-        cmd += ["--dev", "/dev", "--proc", "/proc", "--size", str(TMP_SIZE), "--tmpfs", "/tmp"]
         if bind_workdir:
             cmd += ["--bind", str(self.workdir), str(self.workdir), "--chdir", str(self.workdir)]
         return cmd + ["--", *argv]
