@@ -314,12 +314,13 @@ def _class(folder: Path, notebooks: dict[str, dict]) -> Path:
     return folder
 
 
-def test_a_notebook_that_kills_its_worker_costs_only_its_own_row(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_notebook_that_kills_its_worker_costs_only_its_own_row(tmp_path, workers):
     # Unsandboxed, a kernel is its worker's child and can kill it: the batch still finishes.
     folder = _class(tmp_path / "s", {
         "killer": notebook("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"),
         "good1": notebook(f"q1_answer = {EXPECTED}"), "good2": notebook(f"q1_answer = {EXPECTED}")})
-    result = grade(folder, tmp_path / "g.csv", assignment="01_structure", exercises_dir=None, workers=2,
+    result = grade(folder, tmp_path / "g.csv", assignment="01_structure", exercises_dir=None, workers=workers,
                    progress=False, sandbox=False, timeout=60)
     frame = result.frame
     assert _row(frame, "good1", "q1")["status"] == "correct"

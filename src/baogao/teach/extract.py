@@ -68,6 +68,16 @@ def _loads(nodes) -> set[str]:
     return {n.id for node in nodes for n in ast.walk(node) if isinstance(n, ast.Name)}
 
 
+def _segment(text: str, node) -> str:
+    """A top-level statement's source, decorators included (``get_source_segment``
+    starts at ``def``)."""
+    decorators = getattr(node, "decorator_list", None)
+    if decorators:
+        lines = text.splitlines()
+        return "\n".join(lines[min(d.lineno for d in decorators) - 1:node.end_lineno])
+    return ast.get_source_segment(text, node) or ast.unparse(node)
+
+
 def statements(cell_sources: list[str]) -> list[Statement]:
     """The defining top-level statements of the cells, in order."""
     out = []
@@ -78,7 +88,7 @@ def statements(cell_sources: list[str]) -> list[Statement]:
         for node in ast.parse(text).body:
             if not isinstance(node, DEFINING):
                 continue
-            source = ast.get_source_segment(text, node) or ast.unparse(node)
+            source = _segment(text, node)
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 binds = {(a.asname or a.name).split(".")[0] for a in node.names if a.name != "*"}
                 out.append(Statement(source, binds, is_import=True))
@@ -95,10 +105,10 @@ def statements(cell_sources: list[str]) -> list[Statement]:
     return out
 
 
-def needed_source(cell_sources: list[str], names: list[str]) -> list[str]:
-    """The statements (sources, in notebook order) that define ``names`` and
-    what they use, as the kernel would have them at the end of the notebook."""
-    stmts = statements(cell_sources)
+def needed_source(stmts: list[Statement], names: list[str]) -> list[str]:
+    """The sources, in notebook order, of the statements (``statements(cells)``)
+    that define ``names`` and what they use, as the kernel would have them at
+    the end of the notebook."""
     chosen: set[int] = set()
 
     def last_before(name: str, limit: int) -> int | None:

@@ -26,6 +26,7 @@ from baogao.teach.sandbox import Sandbox
 
 MAX_OUTPUT_BYTES = 2_000_000
 RUNNER_MEMORY_MB = 1024
+RUNNER_TASKS = 64  # the runner needs one process; a fork bomb gets no further
 
 
 def _died(why: str) -> dict:
@@ -40,8 +41,9 @@ def run_functions(cell_sources: list[str], specs: list[dict], workdir: Path, *, 
         return {}
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    statements = extract.needed_source(cell_sources, [s["variable"] for s in specs])
-    defined = {name for st in extract.statements(cell_sources) for name in st.binds}
+    parsed = extract.statements(cell_sources)
+    defined = {name for st in parsed for name in st.binds}
+    statements = extract.needed_source(parsed, [s["variable"] for s in specs])
     answers = {s["problem"]: {"$": "missing"} for s in specs if s["variable"] not in defined}
     specs = [s for s in specs if s["variable"] in defined]
     if not specs:
@@ -58,9 +60,8 @@ def run_functions(cell_sources: list[str], specs: list[dict], workdir: Path, *, 
     if box is not None:
         box.prepare()
         argv = box.wrap(argv)
-    group = limits.create(memory_mb, 64)
-    argv = [sys.executable, "-m", "baogao.teach.kernel_launcher", "--memory-mb", str(memory_mb),
-            "--tasks", "64", *group.launcher_args(), "--", *group.prefix, *argv]
+    group = limits.create(memory_mb, RUNNER_TASKS)
+    argv = group.command(argv, memory_mb, RUNNER_TASKS)
     budget = _runner_module.SETUP_SECONDS + 10 + sum(len(s["cases"]) * s.get("timeout", 2.0) for s in specs)
     try:
         subprocess.run(argv, cwd=workdir, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

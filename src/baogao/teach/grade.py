@@ -339,11 +339,8 @@ def _run_tasks(tasks: list[dict], journal: Journal, workers: int | None, progres
     bar = tqdm(total=len(tasks), desc="批改", unit="本", file=sys.stderr, disable=not progress,
                dynamic_ncols=True)
     try:
-        if workers == 1 and not tasks[0]["options"].get("sandbox", True):
-            for task in tasks:  # trusted notebooks, one at a time: no pool needed
-                journal.append(_grade_task(task))
-                bar.update(1)
-            return
+        # Always in worker processes, even for one: a notebook that kills its
+        # parent (possible without the sandbox) then kills a worker, not the grader.
         _run_pool(tasks, journal, workers, bar)
     finally:
         bar.close()

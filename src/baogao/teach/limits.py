@@ -13,7 +13,7 @@ uses one where it can, in this order:
 4. ``rlimit``: only per-process limits (RLIMIT_AS; RLIMIT_NPROC, which does
    not bind root). ``describe()`` says so in the report.
 
-A group is created before the sandbox starts; ``kernel_launcher`` puts itself
+A group is created before the sandbox starts; ``command`` starts the sandbox through ``kernel_launcher``, which puts itself
 into it before it execs the sandbox, so every process of the sandbox is
 counted from the first instruction, and ``close()`` kills whatever is left
 and removes the group.
@@ -26,6 +26,7 @@ import secrets
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -98,9 +99,13 @@ class Group:
     dirs: list[Path] = field(default_factory=list)
     prefix: list[str] = field(default_factory=list)  # command prefix (systemd-run)
 
-    def launcher_args(self) -> list[str]:
-        """Arguments of ``kernel_launcher`` that put the sandbox into the group."""
-        return [arg for d in self.dirs for arg in ("--cgroup", str(d))]
+    def command(self, argv: list[str], memory_mb: int, tasks: int) -> list[str]:
+        """``argv`` started by ``kernel_launcher`` inside this group, under the limits."""
+        if os.name != "posix":
+            return argv
+        cgroups = [arg for d in self.dirs for arg in ("--cgroup", str(d))]
+        return [sys.executable, "-m", "baogao.teach.kernel_launcher", "--memory-mb", str(memory_mb),
+                "--tasks", str(tasks), *cgroups, "--", *self.prefix, *argv]
 
     def out_of_memory(self) -> bool:
         """Did the kernel's OOM killer act inside the group?"""

@@ -79,11 +79,7 @@ class LimitedKernelManager(AsyncKernelManager):
                os.path.realpath(self.connection_file), *(extra_arguments or [])]
         if self.sandbox is not None:
             cmd = self.sandbox.wrap(cmd)
-        group = self.group or limits.Group("rlimit")
-        if os.name == "posix":
-            cmd = [sys.executable, "-m", "baogao.teach.kernel_launcher", "--memory-mb", str(self.memory_mb),
-                   "--tasks", str(self.tasks), *group.launcher_args(), "--", *group.prefix, *cmd]
-        return cmd
+        return (self.group or limits.Group("rlimit")).command(cmd, self.memory_mb, self.tasks)
 
 
 class GradingClient(NotebookClient):
