@@ -48,7 +48,7 @@ from baogao.course import get_assignment
 from baogao.errors import UsageError
 from baogao.teach import limits
 from baogao.teach.cells import compare_cells
-from baogao.teach.functions import run_functions
+from baogao.teach.functions import FunctionRun
 from baogao.teach.gradebook import (
     NOTEBOOK_ROW,
     feedback_pages,
@@ -187,6 +187,9 @@ def grade_notebook(path, student: str, options: dict) -> list[dict]:
     specs = assignment.collect_specs()
     sandboxed = options.get("sandbox", True)
     workdir = Path(tempfile.mkdtemp(prefix="baogao-grade-"))
+    # Coding answers: from the notebook's source, in a sandbox of their own,
+    # while the kernel runs the notebook.
+    functions = FunctionRun(sources, specs, workdir / "functions", sandbox=sandboxed)
     try:
         run = run_for_grading(sources, specs, workdir / "kernel",
                               timeout=options.get("timeout", 120),
@@ -194,9 +197,9 @@ def grade_notebook(path, student: str, options: dict) -> list[dict]:
                               max_output_bytes=options.get("max_output_bytes", 5_000_000),
                               sandbox=sandboxed)
         if run.fatal is None and run.answers is not None:
-            # Coding answers: from the notebook's source, in a sandbox of their own.
-            run.answers.update(run_functions(sources, specs, workdir / "functions", sandbox=sandboxed))
+            run.answers.update(functions.result())
     finally:
+        functions.close()
         shutil.rmtree(workdir, ignore_errors=True)
     problems = run.problems + problems
     if run.fatal is not None or run.answers is None:
