@@ -1,4 +1,5 @@
-"""``baogao outline | lint | stats | numbers | kwic | keywords | export``: the report commands.
+"""``baogao outline | lint | stats | numbers | kwic | keywords | export``: the report commands,
+and ``baogao cheatsheet``, which prints the kit's own data as a cheat sheet.
 
 Exit codes: 0 ok, 1 findings (lint), 2 bad input or usage — always with one
 clear sentence on stderr, never a traceback (set BAOGAO_DEBUG=1 to see one
@@ -23,8 +24,10 @@ from baogao.cli.common import COMMAND_METAVAR, EXIT_FINDINGS, EXIT_OK, ChinesePa
 from baogao.concordance.index import REGEX_TIME_LIMIT, regex_time_limit
 from baogao.concordance.keywords import keyness
 from baogao.concordance.kwic import kwic
+from baogao.doctor import chromium_path
 from baogao.errors import DecodeError, EmptyFileError, MissingFileError, UsageError
 from baogao.export import export
+from baogao.export.cheatsheet import write_cheatsheet
 from baogao.lint import FAMILIES, SEVERITY_LABELS, catalogue, lint
 from baogao.lint.format import location_text, message_text, summary_text
 from baogao.report import Report
@@ -43,6 +46,7 @@ COMMAND_HELP = {
     "kwic": "索引行（KWIC）：检索词及其上下文",
     "keywords": "主题词：与参考语料（17 篇政府工作报告）相比的关键词",
     "export": "导出：Markdown，或按 GB/T 9704 排版的 Word 文件",
+    "cheatsheet": "速查表：层次序数、公文要素、标点与数字、规范提法、常见校对结果",
     "teach": "教师工具：生成练习本、重置练习本、批改作业（见 baogao teach --help）",
 }
 
@@ -150,6 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export")
     _add_input(p)
     p.add_argument("out", metavar="输出文件", nargs="?", help="输出文件（.md 或 .docx）")
+    p.add_argument("--force", action="store_true", help="输出文件已经存在时替换它（默认不替换）")
+    p = add("cheatsheet")
+    p.add_argument("--out", metavar="HTML文件", required=True, help="速查表的 HTML 文件（如 速查表.html），可在浏览器中打印")
+    p.add_argument("--pdf", metavar="PDF文件", default=None, help="同时用 Chromium 打印成 A4 的 PDF 文件（如 速查表.pdf）")
     p.add_argument("--force", action="store_true", help="输出文件已经存在时替换它（默认不替换）")
     sub.add_parser("teach", help=COMMAND_HELP["teach"], add_help=False)
     return parser
@@ -348,5 +356,12 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_cheatsheet(args) -> int:
+    chromium = chromium_path() if args.pdf is not None else None  # found as the browser tests find it
+    html_path, pdf_path = write_cheatsheet(args.out, args.pdf, chromium=chromium, force=args.force)
+    sys.stdout.write(f"已生成速查表：{html_path}\n" + (f"已生成 PDF：{pdf_path}\n" if pdf_path else ""))
+    return EXIT_OK
+
+
 COMMANDS = {"outline": cmd_outline, "lint": cmd_lint, "stats": cmd_stats, "numbers": cmd_numbers,
-            "kwic": cmd_kwic, "keywords": cmd_keywords, "export": cmd_export}
+            "kwic": cmd_kwic, "keywords": cmd_keywords, "export": cmd_export, "cheatsheet": cmd_cheatsheet}
