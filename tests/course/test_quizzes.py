@@ -8,7 +8,7 @@ from baogao.widgets.quiz import check_choice
 def test_lesson01_on_the_specimen():
     q1, q2, q3, q4 = lesson01_questions(baogao.specimen())
     assert check_choice(q1, "4 次")[0] and not check_choice(q1, "3 次")[0]
-    assert "第 15 行“三、”" in q1.explanation and "第 34 行“七、”" in q1.explanation
+    assert "第 5 行“一是”" in q1.explanation and "第 28 行“6.”" in q1.explanation
     assert check_choice(q2, q2.options[1])[0]  # speech-style
     assert q3.sentence.startswith("一是") and q3.wrong_text == "一是"
     ok, feedback = check_choice(q4, "小标题")

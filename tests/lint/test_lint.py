@@ -98,10 +98,11 @@ def test_specimen_findings_by_hand():
         ("duplicated-words", 33, "晋级晋级"),
         ("duplicated-words", 43, "以史为鉴、以史为鉴"),
         ("boilerplate", 2, baogao.specimen().line(2).text),
-        ("numbering-gap", 24, "第五,"),
+        ("lost-heading", 20, "习近平总书记"),  # section 四 starts here; its heading was lost
         ("numbering-gap", 43, "是"),  # the bare 是 that lost its 一
-        ("numbering-style-change", 15, "三、"),
-        ("enumeration-marker-as-heading", 5, "一是"),
+        ("numbering-style-change", 5, "一是"),
+        ("numbering-style-change", 24, "第五,"),
+        ("numbering-style-change", 28, "6."),
         ("cut-off-paragraph", 25, "通过pa"),
     ]:
         assert expected in found, expected
@@ -251,8 +252,7 @@ def test_corrected_edition_leaves_only_unknown_entries():
 
     left = accuracy.corrected_findings()
     assert sorted((f.rule, f.text) for f in left) == [
-        ("formulation-near-miss", "十九大和历次全会精神"), ("formulation-near-miss", "十九大和历次全会精神"),
-        ("numbering-gap", "五、")]
+        ("formulation-near-miss", "十九大和历次全会精神"), ("formulation-near-miss", "十九大和历次全会精神")]
     open_entries = unresolved()
     assert {"E009", "E155", "E046"} <= set(open_entries["id"])  # unknown wordings, lost heading
     assert set(open_entries.loc[open_entries["id"].isin(["E009", "E155"]), "text"]) == {"十九大和历次全会精神"}
@@ -356,8 +356,8 @@ def test_a_name_quoted_in_one_place_and_not_in_another_is_in_the_errata():
 
 def test_every_warning_left_on_the_corrected_edition_is_an_unknown_entry():
     """The issue's criterion read strictly: errors and warnings alike. Each finding
-    left on the corrected edition covers an entry whose correction is unknown; the
-    one exception is the gap 三→五, which the lost heading of section 四 (E046) causes."""
+    left on the corrected edition covers an entry whose correction is unknown: the
+    lost heading of section 四 (E046) is reported where the section starts."""
     from baogao.sources.edition import unresolved
 
     spans = [(r.corrected_line, r.corrected_column, r.corrected_column + len(r.text), r.id)
@@ -368,4 +368,33 @@ def test_every_warning_left_on_the_corrected_edition_is_an_unknown_entry():
             continue
         if not any(line == f.line and a < f.end_column and f.column < b for line, a, b, _ in spans):
             left.append((f.rule, f.text))
-    assert left == [("numbering-gap", "五、")]
+    assert left == []
+    lost = [f for f in lint(baogao.specimen("corrected"), select=["lost-heading"])]
+    assert [(f.line, f.suggestion) for f in lost] == [(18, None)]  # raw line 20; no renumbering
+
+
+def test_numbering_suggestions_are_the_levels_style_with_the_right_ordinal():
+    # Never an enumeration marker (是, 第X，) nor another level's marker for the specimen's level 1.
+    found = lint(baogao.specimen(), select=["headings"])
+    suggestions = {(f.line, f.suggestion) for f in found if f.rule == "numbering-style-change"}
+    assert suggestions == {(5, "一、"), (10, "二、"), (24, "五、"), (28, "六、")}
+    assert not [f for f in found if f.rule == "numbering-gap" and f.line == 24]  # no renumbering of 第五,
+    # A consistent 第一，…第三， level keeps its ordinals in the suggestion.
+    text = "一、总体\n" + "".join(f"第{n}，任务{n}\n正文很长很长很长很长很长很长很长。\n" for n in "一二三")
+    marks = [(f.text, f.suggestion) for f in lint(baogao.load(text), select=["enumeration-marker-as-heading"])]
+    assert marks == [("第一，", "（一）"), ("第二，", "（二）"), ("第三，", "（三）")]
+
+
+def test_lost_heading_without_a_place_points_at_the_later_heading():
+    found = lint(baogao.load("一、甲\n正文。\n三、丙\n正文。"), select=["lost-heading", "numbering-gap"])
+    assert [(f.rule, f.line, f.text, f.suggestion) for f in found] == [("lost-heading", 3, "三、", None)]
+    assert "原标题缺失" in found[0].message
+
+
+def test_numbering_conventions_are_not_cited_as_the_standard():
+    by_id = RULES
+    for rid in ("numbering-gap", "numbering-repeat", "numbering-out-of-order", "numbering-style-change",
+                "lost-heading", "heading-final-punctuation"):
+        assert "惯例" in by_id[rid].reference and "没有规定" in by_id[rid].reference, rid
+    assert "依次可以用" in by_id["marker-punctuation"].reference
+    assert "第 5 课" not in by_id["name-near-miss"].reference

@@ -62,7 +62,7 @@ q1 = assignment.add(ValueProblem(
 ))
 
 
-# -- q2: where the level-1 numbering changes style ------------------------------------
+# -- q2: which level-1 headings depart from the level's style -------------------------
 def _style_changes(report):
     level1 = {h.line for h in _level1(report)}
     return sorted(i.line for i in report.outline().numbering_issues
@@ -76,7 +76,7 @@ def _q2_diagnose(value, expected, report):
         return "有的行号重复了。"
     parts = []
     if extra:
-        parts.append(f"有 {len(extra)} 个行号不是一级标题编号样式改变的地方")
+        parts.append(f"有 {len(extra)} 个行号的一级标题与同级多数标题的编号样式一致")
     if missing:
         parts.append(f"还少了 {len(missing)} 处")
     return "，".join(parts) + "。" if parts else None
@@ -84,13 +84,14 @@ def _q2_diagnose(value, expected, report):
 
 q2 = assignment.add(ValueProblem(
     name="q2",
-    title="一级标题的编号样式在哪几行变了",
+    title="哪几行一级标题的编号样式与同级多数标题不一致",
     variable="q2_answer",
     expected=_style_changes,
     read=lambda value: compare.as_int_list(value, what="q2_answer"),
     same=compare.same_items,
     diagnose=_q2_diagnose,
-    hints=["report.outline().numbering_issues 列出编号问题；kind 为 \"style_change\" 的是样式变化。",
+    hints=[("report.outline().numbering_issues 列出编号问题；kind 为 \"style_change\" 的是样式不一："
+            "这一行的编号不是同级多数标题用的样式。"),
            "只要一级标题的：先取 level 为 1 的标题的行号，再从编号问题里挑出 kind == "
            "\"style_change\" 且行号在其中的。"],
     solution_text=("level1 = {h.line for h in report.outline().headings if h.level == 1}\n"
@@ -180,10 +181,11 @@ def _naive(line):
 
 # -- q4: rewrite the damaged heading ---------------------------------------------------
 def _target(report):
-    """The first heading where the numbering skips a number (line 24 in the specimen)."""
+    """The first heading after a lost heading (line 24 in the specimen, where section 四
+    lost its heading at line 20): the heading keeps its number."""
     for issue in report.outline().numbering_issues:
-        if issue.kind == "gap" and heading_at(report, issue.line) is not None:
-            return issue.line
+        if issue.kind == "gap" and issue.next_heading is not None:
+            return issue.next_heading
     return None
 
 
@@ -191,24 +193,33 @@ def _q4_task(report):
     line = _target(report)
     if line is None:
         return "这份报告的标题编号没有缺号，本题无需改写。"
-    return (f"第 {line} 行的标题“{report.line(line).text}”编号跳了号，样式也与同级标题不一致。"
-            "请按同级标题的样式改写这一行：编号和标点要规范，与同级标题一致；内容不变，明显的错字可以改正。")
+    return (f"第 {line} 行的标题“{report.line(line).text}”前面丢了一个标题（原标题缺失），"
+            "它自己的序号并没有错，样式却与同级标题不一致。请按同级标题的样式改写这一行："
+            "序号不变，编号和标点要规范，与同级标题一致；内容不变，明显的错字可以改正。")
 
 
 def _q4_feedback(text, report):
     line = _target(report)
     if line is None:
         return [(True, "这份报告的标题编号没有缺号，本题无需改写")], []
-    return heading_feedback(report, line, text)
+    checks, notes = heading_feedback(report, line, text)
+    original, marker = heading_at(report, line), match_marker(text.strip())
+    if original is not None and marker is not None and "\n" not in text.strip():
+        kept = marker.number == original.number
+        checks.append((kept, "序号没有改：丢失的是前一部分的标题，这一节的序号不变" if kept
+                       else f"序号改成了 {marker.number}：丢失的是前一部分的标题，这一节仍是第 "
+                            f"{original.number} 部分，不要为缺失的标题改号"))
+    return checks, notes
 
 
-#: The teacher's model answer on the specimen: renumbered, full-width
-#: punctuation, and the damaged 新时期 restored to the report's 新时代.
-SPECIMEN_MODEL = "四、主动作为，积极拓展新时代共青团工作的空间和领域。"
+#: The teacher's model answer on the specimen: section 五 in the level's 一、 style (its
+#: number kept: the heading lost is section 四's), full-width punctuation, and 新时期
+#: written as the report's 新时代.
+SPECIMEN_MODEL = "五、主动作为，积极拓展新时代共青团工作的空间和领域。"
 
 
 def _q4_model(report):
-    """On another report: the heading renumbered in its siblings' style, full-width
+    """On another report: the heading's own number in its siblings' style, full-width
     punctuation, final punctuation as most siblings have it."""
     line = _target(report)
     if line is None:
@@ -216,13 +227,12 @@ def _q4_model(report):
     if report.meta.get("id") == "specimen":
         return SPECIMEN_MODEL
     heading = heading_at(report, line)
-    gap = next(i for i in report.outline().numbering_issues if i.kind == "gap" and i.line == line)
     style = sibling_style(report, line) or heading.style
     title = heading.title.translate(str.maketrans({",": "，", ";": "；", ":": "："}))
     siblings = [report.line(h.line).text.rstrip() for h in report.outline().headings
                 if h.level == heading.level and h.line != line]
     final = "。" if sum(t.endswith("。") for t in siblings) * 2 > len(siblings) else ""
-    return render(style, compare.as_int(gap.expected), chinese=True) + title + final
+    return render(style, heading.number, chinese=True) + title + final
 
 
 q4 = assignment.add(WritingProblem(
@@ -232,14 +242,15 @@ q4 = assignment.add(WritingProblem(
     task=_q4_task,
     feedback=_q4_feedback,
     model_answer=_q4_model,
-    rubric=["编号与同级标题样式一致，且接续上一个标题（不跳号）",
+    rubric=["编号与同级标题样式一致，序号不变（丢失的是前一部分的标题，不为它改号）",
             "标点规范：用全角标点，句末标点与同级标题一致",
             "保留原标题的内容，不增删实质性词语；明显的错字、过时的提法可以改正"],
-    hints=["先看同级标题：三、七、八、用的是哪种编号？在它们之间，这一节应该是第几？",
-           "编号写成“四、”，把半角逗号“,”换成全角“，”；再看看运行检查后的文风提示。"],
-    wrong_answers=["五、主动作为,积极拓展新时期共青团工作的空间和领域。",
-                   "第四，主动作为，积极拓展新时期共青团工作的空间和领域。",
-                   "四、积极作为。"],
+    hints=["先看同级标题：多数一级标题用的是哪种编号？这一节自己的序号是第几？缺的是哪一部分的标题？",
+           ("编号写成“五、”（缺的是第四部分的标题，不要改号），把半角逗号“,”换成全角“，”；"
+            "再看看运行检查后的文风提示。")],
+    wrong_answers=["四、主动作为，积极拓展新时代共青团工作的空间和领域。",
+                   "第五，主动作为，积极拓展新时期共青团工作的空间和领域。",
+                   "五、积极作为。"],
 ))
 
 
@@ -261,9 +272,9 @@ def quiz_questions(report) -> list:
     options = sorted({n, n + 1, n + 2} | ({n - 1} if n else {3}))
     where = "、".join(f"第 {i.line} 行“{i.found}”" for i in changes) or "没有一处"
     q1 = Question.choice(
-        "这篇报告的第一级标题一共换了几次编号样式？",
+        "这篇报告的第一级标题中，编号样式与同级多数标题不一致的情况出现了几次？",
         [f"{k} 次" for k in options], f"{n} 次",
-        f"第一级标题的样式变化出现在：{where}。同一级标题用同一种序号是公文写作的通行做法"
+        f"与同级多数标题样式不一致的是：{where}。同一级标题用同一种序号是公文写作的惯例"
         "（GB/T 9704—2012 只说结构层次序数依次可以用“一、”“（一）”“1.”“（1）”）。")
 
     genre = outline.genre

@@ -72,7 +72,9 @@ def heading_feedback(report, line: int, text: str) -> tuple[list[tuple[bool, str
         ok = family(heading.style, heading.chinese) == want_style
         checks.append((ok, f"编号样式与同级标题一致（{STYLE_NAMES[want_style]}）" if ok
                        else f"编号样式与同级标题不一致：同级标题多用{STYLE_NAMES[want_style]}"))
-    issues = [i.message.rstrip("。") for i in new.outline().numbering_issues if i.line == line]
+    # A lost heading before this one (原标题缺失) is the report's, not this rewrite's.
+    issues = [i.message.rstrip("。") for i in new.outline().numbering_issues
+              if i.line == line and i.next_heading is None]
     checks.append((True, "这一行没有编号问题") if not issues else (False, "编号问题：" + issues[0]))
     checks += [(False, "编号问题：" + message) for message in issues[1:]]
     if original is not None:

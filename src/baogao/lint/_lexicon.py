@@ -20,7 +20,8 @@ from functools import lru_cache
 from baogao.text.lexicon import data_path
 from baogao.text.tokens import cut_pairs
 
-REF = "baogao 第 5 课：提法与人名（规范表述须一字不差）"
+#: A convention, not a standard: the wording of Party and State documents is quoted exactly.
+REF = "写作惯例：规范提法和人名以党和国家文件的原文为准，一字不差（本工具的校对词表 data/lexicon/proofing.txt）"
 NUMERALS = set("〇零一二三四五六七八九十百千万两0123456789")
 #: What joins the items of a list: 思想、政治、理论和情感认同.
 LIST_SEPARATORS = {"、", "和", "与", "及"}

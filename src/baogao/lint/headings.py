@@ -1,18 +1,28 @@
-"""Heading and numbering rules (GB/T 9704-2012 党政机关公文格式, 正文的结构层次序数)."""
+"""Heading and numbering rules.
+
+GB/T 9704-2012 (党政机关公文格式, 7.3.3) gives the sequence the levels of the
+body 依次可以用: 一、（一）1.（1）. It says nothing about numbers being
+consecutive or a level keeping one style: those are conventions (惯例), and
+the rules that rest on them cite the convention, not the standard.
+"""
 
 from __future__ import annotations
 
 from baogao.lint.registry import rule
+from baogao.structure.numbering import level_styles, positions, suggested_marker
 from baogao.text.markers import STYLE_NAMES
 
-REF = "GB/T 9704-2012 党政机关公文格式，结构层次序数（一、 （一） 1. （1））"
+#: For the form of a marker: the recommended sequence of the standard.
+REF = "GB/T 9704-2012 党政机关公文格式 7.3.3：结构层次序数依次可以用“一、”“（一）”“1.”“（1）”"
+#: For consecutive numbers, one style per level, uniform final punctuation.
+CONVENTION = "公文写作惯例：同级标题用同一种序号，序号连续，句末标点一致（GB/T 9704-2012 对此没有规定）"
 
 
 def _issue_rule(kind: str):
     def check(ctx):
         for issue in ctx.outline.numbering_issues:
-            if issue.kind != kind:
-                continue
+            if issue.kind != kind or issue.next_heading is not None:
+                continue  # a lost heading is the rule lost-heading's
             line = ctx.report.line(issue.line)
             if issue.column is not None:
                 col = issue.column - 1
@@ -30,7 +40,7 @@ def _issue_rule(kind: str):
 
 
 for _kind, _title, _pos, _neg in [
-    ("gap", "编号缺号", "一、甲\n正文。\n三、丙\n正文。", "一、甲\n正文。\n二、乙\n正文。"),
+    ("gap", "编号缺号", "二、乙\n正文。\n三、丙\n正文。", "一、甲\n正文。\n二、乙\n正文。"),
     ("repeat", "编号重号", "一、甲\n正文。\n一、乙\n正文。", "一、甲\n正文。\n二、乙\n正文。"),
     ("out_of_order", "编号顺序颠倒", "一、甲\n正文。\n三、丙\n正文。\n二、乙\n正文。",
      "一、甲\n正文。\n二、乙\n正文。\n三、丙\n正文。"),
@@ -39,7 +49,7 @@ for _kind, _title, _pos, _neg in [
     _fn = _issue_rule(_kind)
     _fn.__doc__ = f"Numbering issue of kind {_kind!r} found by the outline (headings and enumerations)."
     rule(f"numbering-{_kind.replace('_', '-')}", family="headings", severity="error", title=_title,
-         reference=REF, positive=_pos, negative=_neg)(_fn)
+         reference=CONVENTION, positive=_pos, negative=_neg)(_fn)
 
 
 @rule("marker-punctuation", family="headings", severity="error",
@@ -74,19 +84,25 @@ def marker_punctuation(ctx):
       positive="一是加强政治建设\n鲜明的政治立场是根本。一年来成效明显。\n二是深化思想引导\n以建党一百周年为契机，开展学习。",
       negative="一、加强政治建设\n一是统一思想，二是明确任务。")
 def enumeration_marker_as_heading(ctx):
-    """一是/第一， are run-in enumerators; a standalone heading takes 一、 (or the level's marker)."""
-    for h in ctx.outline.headings:
-        if h.style not in ("cn-shi", "cn-di"):
+    """一是/第一， are run-in enumerators; a standalone heading takes the level's marker
+    (the GB/T 9704 one when the level has no other) with its ordinal. A heading
+    that departs from its level's style is the rule numbering-style-change's."""
+    headings = ctx.outline.headings
+    styles, where = level_styles(headings), positions(headings)
+    changed = {i.line for i in ctx.outline.numbering_issues if i.kind == "style_change"}
+    for h in headings:
+        if h.style not in ("cn-shi", "cn-di") or h.line in changed:
             continue
         line = ctx.report.line(h.line)
         start = line.start + max(line.text.find(h.marker), 0)
         yield ctx.finding(start, start + len(h.marker),
-                          f"“{h.marker}”是段内列举的写法（{STYLE_NAMES[h.style]}），用作第 {h.level} 级标题时应改用该级的标准序号。",
-                          {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}.get(h.level))
+                          f"“{h.marker}”是段内列举的写法（{STYLE_NAMES[h.style]}），用作第 {h.level} 级标题时"
+                          "宜改用该级的结构层次序数。",
+                          suggested_marker(h, styles, where))
 
 
 @rule("heading-final-punctuation", family="headings", severity="warning",
-      title="同级标题句末标点不一致", reference=REF,
+      title="同级标题句末标点不一致", reference=CONVENTION,
       positive="一、加强领导。\n正文很长很长。\n二、完善制度\n正文很长很长。\n三、强化落实。\n正文很长很长。",
       negative="一、加强领导\n正文很长很长。\n二、完善制度\n正文很长很长。\n三、强化落实\n正文很长很长。")
 def heading_final_punctuation(ctx):
@@ -115,34 +131,21 @@ _LEAD = "加强组织建设。全年新建组织二十个，培训骨干五百�
 
 
 @rule("lost-heading", family="headings", severity="warning",
-      title="疑似丢失小标题的位置", reference=REF,
+      title="原标题缺失", reference=CONVENTION,
       positive=f"一、加强基层\n{_INTRO}\n{_LEAD}\n{_LEAD}\n{_INTRO}\n{_LEAD}\n三、改进作风\n{_INTRO}\n{_LEAD}",
       negative=f"一、加强基层\n{_INTRO}\n{_LEAD}\n{_LEAD}\n二、服务青年\n{_INTRO}\n{_LEAD}\n三、改进作风\n{_INTRO}\n{_LEAD}")
 def lost_heading(ctx):
-    """Where a gap shows a heading is missing, the paragraph of the section before the gap
-    that opens like a section — an introduction without a lead sentence, after
-    paragraphs that open with one — is probably where the lost heading stood."""
-    headings = ctx.outline.headings
-    by_line = {h.line: h for h in headings}
-    sentences = ctx.analysis.sentences
-    first = sentences[sentences["position"] == 1].set_index("paragraph")["is_lead"].to_dict()
+    """A heading gap (三 → 五) read as a lost heading by the outline
+    (``baogao.structure.numbering.lost_headings``): at the paragraph where the
+    section that lost its heading starts when the text shows it, else at the
+    later heading's marker. No renumbering is suggested."""
     for issue in ctx.outline.numbering_issues:
-        h = by_line.get(issue.line)
-        if issue.kind != "gap" or h is None:
+        if issue.kind != "gap" or issue.next_heading is None:
             continue
-        before = [x for x in headings if x.line < h.line and x.level == h.level]
-        if not before:
-            continue
-        start = before[-1].line
-        body = [p for p in ctx.paragraphs("paragraph") if start < p.line < h.line]
-        if any(x.level > h.level and start < x.line < h.line for x in headings):
-            continue  # sub-headings structure the section: no guess
-        seen_lead = False
-        for p in body[1:]:
-            lead = bool(first.get(p.index, False))
-            if not lead and seen_lead and len(p.text) >= 40:
-                yield ctx.finding_at(p, 0, min(6, len(p.text)),
-                                     f"编号缺“{issue.expected}”：这一段像是新一部分的开头（前面几段都以主旨句开头，"
-                                     "它却是总述），缺失的小标题可能原在它前面；原标题未知。")
-                break
-            seen_lead = seen_lead or lead
+        p = ctx.report.paragraph_at(issue.line)
+        if issue.line == issue.next_heading:
+            h = next(x for x in ctx.outline.headings if x.line == issue.line)
+            a = max(p.text.find(h.marker), 0)
+            yield ctx.finding_at(p, a, a + len(h.marker), issue.message)
+        else:
+            yield ctx.finding_at(p, 0, min(6, len(p.text)), issue.message)

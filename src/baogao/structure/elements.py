@@ -139,6 +139,8 @@ def _closing_block(paragraphs: list[Paragraph], kinds: list[str], body_start: in
             closing_at = i
         elif _ATTACHMENT.match(text) and (closing_at is not None or i >= n - 5):
             kinds[i] = "attachment"
+        elif i > lo and kinds[i - 1] == "attachment" and _attachment_item(text):
+            kinds[i] = "attachment"  # the next item of a list 附件：1.…, aligned under the first
         elif _DATE.match(text) and i >= n - 4:
             kinds[i] = "date"
     # Signature: short organ names between the closing (or attachment) and the date.
@@ -155,6 +157,13 @@ def _closing_block(paragraphs: list[Paragraph], kinds: list[str], body_start: in
         for j in range(closing_at + 1, n):
             if kinds[j] == "paragraph" and _is_signature(paragraphs[j].clean.strip()):
                 kinds[j] = "signature"
+
+
+def _attachment_item(text: str) -> bool:
+    """A short numbered name (2.培训日程安排): an item of an attachment list."""
+    marker = match_marker(text)
+    return (marker is not None and marker.style in ("arabic-dot", "arabic-dun") and len(text) <= 60
+            and not _SENTENCE_END.search(text))
 
 
 def _is_signature(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Headings: which paragraphs head a section, at what level, and numbering issues.
+"""Headings: which paragraphs head a section, at what level, and their number sequence.
 
 The rules are those of ``docs/structure.md``: markers at paragraph starts,
 standalone versus run-in, series decided by majority, levels inferred per
@@ -17,7 +17,6 @@ from baogao.text.markers import (
     find_enumeration_markers,
     match_marker,
     numeral,
-    render,
 )
 
 STANDALONE_MAX = 60  # characters of a standalone numbered heading, marker included
@@ -71,25 +70,32 @@ class Heading:
 class NumberingIssue:
     """A numbering problem among the headings of one level or in an enumeration.
 
-    These are the kit's conventions for a readable numbering (each level keeps
-    one style and counts 1, 2, 3 …); GB/T 9704 itself only gives the styles
-    the levels 依次可以用: 一、（一）1.（1）.
+    These are conventions (惯例) of a readable numbering: each level keeps
+    one style and counts 1, 2, 3 …; GB/T 9704-2012 itself only gives the
+    sequence the levels 依次可以用: 一、（一）1.（1） (``baogao.structure.numbering``).
 
     - ``kind``: a key of ``ISSUE_NAMES`` (``baogao.structure.outline``):
-      ``gap`` 缺号 (a number skips ahead, or a series starts above 1),
-      ``repeat`` 重号, ``out_of_order`` 顺序颠倒, ``style_change`` 样式变化 (a
-      level goes on in another style);
-    - ``line``: 1-based line where the problem shows;
-    - ``expected``: for ``gap`` the first missing number in the style's
-      numerals (``四``, ``4``); for ``repeat`` and ``out_of_order`` the
-      number due; for ``style_change`` this marker in the level's previous
-      style (``三是``);
+      ``gap`` 缺号 (a number skips ahead, or a series starts above 1; among
+      headings, a lost heading: see ``next_heading``), ``repeat`` 重号,
+      ``out_of_order`` 顺序颠倒, ``style_change`` 样式不一 (a heading whose
+      style is not the one most of its level uses);
+    - ``line``: 1-based line where the problem shows: for a lost heading, the
+      line where the section that lost it starts when the text shows it,
+      else the line of the heading after the gap;
+    - ``expected``: for ``gap`` the first missing number in the numerals of
+      the level's style (``四``, ``4``); for ``repeat`` and ``out_of_order``
+      the number due; for ``style_change`` the marker the heading should
+      carry: the level's style with its number (``三是`` among ``一、`` → ``三、``),
+      never an enumeration marker;
     - ``message``: the explanation shown to the student, in Chinese;
     - ``found``: the marker as written at ``line`` (``是`` for an ``一是``
       that lost its ``一``), ``""`` when unknown;
     - ``column``: 1-based column of ``found`` in its line (in characters,
       indentation included); None when not recorded (a marker that opens its
-      paragraph, or a line holding zero-width characters).
+      paragraph, or a line holding zero-width characters);
+    - ``next_heading``: for a lost heading (原标题缺失: a gap among headings
+      whose series goes on from the later number), the line of the heading
+      after the gap, which keeps its number; None otherwise.
     """
 
     kind: str
@@ -98,6 +104,7 @@ class NumberingIssue:
     message: str
     found: str = ""
     column: int | None = None
+    next_heading: int | None = None
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "line": self.line, "expected": self.expected,
@@ -287,14 +294,10 @@ def assign_levels(items: list[tuple[Candidate, bool]]) -> tuple[list[Heading], l
 
 def _check(level: _Level, fam: str, number: int | None, marker: str,
            chinese: bool, line: int, issues: list[NumberingIssue]) -> None:
-    """Compare a heading with the level it joins; update the level."""
-    current = level.styles[-1]
-    if fam != current and fam != "none" and current != "none" and level.last is not None:
-        expected = render(current, number or 1, chinese=level.chinese)
-        issues.append(NumberingIssue(
-            "style_change", line, expected,
-            f"同一级标题的编号样式由“{render(current, level.last, chinese=level.chinese)}”式"
-            f"变为“{marker}”式：应统一，例如写作“{expected}”。", marker))
+    """Check a heading's number against the level it joins; update the level.
+
+    Styles are checked once all headings are known (``baogao.structure.numbering``).
+    """
     if fam in level.styles:
         level.styles.remove(fam)
     level.styles.append(fam)

@@ -28,10 +28,11 @@ from baogao.structure.headings import (
     decide_series,
     unnumbered_candidate,
 )
+from baogao.structure.numbering import lost_headings, style_issues
 from baogao.structure.parts import PART_NAMES, Part, find_parts
 from baogao.text.markers import STYLE_NAMES, find_enumeration_markers
 
-ISSUE_NAMES = {"gap": "缺号", "repeat": "重号", "style_change": "样式变化", "out_of_order": "顺序颠倒"}
+ISSUE_NAMES = {"gap": "缺号", "repeat": "重号", "style_change": "样式不一", "out_of_order": "顺序颠倒"}
 #: ``Outline.genre``: the two kinds of report, and the label a student reads for each.
 GENRE_LABELS = {"document": "公文式报告", "speech": "讲话式报告"}
 
@@ -289,7 +290,8 @@ def build_outline(report) -> Outline:
     heading_items = [(c, False) for c in cands if c.paragraph.index in chosen]
     heading_items += [(c, True) for c in unnumbered.values()]
     heading_items.sort(key=lambda item: item[0].paragraph.line)
-    headings, heading_issues = assign_levels(heading_items)
+    headings, sequence = assign_levels(heading_items)
+    heading_issues = lost_headings(sequence, headings, body) + style_issues(headings)
     by_index = {h.paragraph: h for h in headings}
 
     for h in headings:
