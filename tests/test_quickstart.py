@@ -97,6 +97,7 @@ def _terminal_output(port: int, token: str, name: str, command: str, end: str) -
 
 @pytest.mark.skipif(os.name == "nt", reason="the test runs the Linux/macOS command with bash")
 @pytest.mark.skipif(not (BIN / "jupyter").exists(), reason="jupyter is not installed in this environment")
+@pytest.mark.slow
 def test_the_lesson_command_serves_the_checkout_and_puts_baogao_on_the_terminal_path(tmp_path):
     port, token = _free_port(), secrets.token_hex(16)
     env = {**os.environ, "JUPYTER_TOKEN": token, "JUPYTER_PORT": str(port), "PYTHONUNBUFFERED": "1"}

@@ -427,6 +427,7 @@ def graded(tmp_path_factory):
     return result
 
 
+@pytest.mark.slow
 def test_every_row_of_the_class(graded):
     frame = pd.read_csv(graded.csv, keep_default_na=False, na_values=[""])
     writing = [p.name for p in assignments()[SAMPLE] if p.kind == "writing"]
@@ -456,6 +457,7 @@ def test_every_row_of_the_class(graded):
                 assert score == 0
 
 
+@pytest.mark.slow
 def test_feedback_of_the_class(graded):
     frame = graded.frame.set_index(["student", "exercise"])
     assert "match_marker" in frame.loc[("bob", "q3"), "feedback"]
@@ -466,6 +468,7 @@ def test_feedback_of_the_class(graded):
     assert frame.loc[("oscar", "q1"), "notebook"] == f"oscar/{SAMPLE}.ipynb"
 
 
+@pytest.mark.slow
 def test_summary_and_html(graded):
     summary = pd.read_csv(summary_path(graded.csv)).set_index("exercise")
     assert list(summary.index) == ["q1", "q2", "q3", "q4"]
@@ -479,12 +482,14 @@ def test_summary_and_html(graded):
     assert "各题汇总" in page and "oscar" in page and "<script" not in page
 
 
+@pytest.mark.slow
 def test_results_are_journaled_one_line_per_notebook(graded):
     lines = journal_path(graded.csv).read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(EXPECTED) == graded.graded
     assert all(json.loads(line)["rows"] for line in lines)
 
 
+@pytest.mark.slow
 def test_grading_resumes_without_losing_or_repeating_work(tmp_path, capsys):
     folder, out = tmp_path / "subs", tmp_path / "grades.csv"
     good = answered()
@@ -534,6 +539,7 @@ def test_fingerprint_changes_with_the_checks(package, tmp_path, monkeypatch):
     assert _fingerprint(options, None) != before
 
 
+@pytest.mark.slow
 def test_grade_cli(tmp_path, capsys):
     folder = tmp_path / "subs"
     write(folder, "dave", "{")
@@ -573,6 +579,7 @@ def test_kernel_launcher_limits_memory():
 
 
 # -- nbval: one configuration, strict and lax folders in one run ---------------------------------
+@pytest.mark.slow
 def test_exercise_folders_are_validated_leniently(tmp_path):
     shutil.copy(ROOT / "conftest.py", tmp_path)
     shutil.copy(ROOT / "nbval_sanitize.cfg", tmp_path)
@@ -594,6 +601,7 @@ def test_exercise_folders_are_validated_leniently(tmp_path):
 
 
 # -- papermill: the parameters cell chooses the report ---------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize("report", ["2021_state-council_gwr", "auto_numbered.docx"])
 def test_solution_runs_on_another_report_with_papermill(report, fixtures, tmp_path):
     import papermill  # heavy, and needed by this test only

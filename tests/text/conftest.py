@@ -34,9 +34,16 @@ class Reference:
             tk.add_word(word, freq, tag)
             self.pos.word_tag_tab[word] = tag
         self.total = tk.total
+        # jieba.posseg is deterministic and the lexicon is fixed once built, so a
+        # text the session already cut (the same paragraph in two tests, a
+        # repeated string) is looked up instead of cut again.
+        self._cuts: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def cut(self, text: str) -> list[tuple[str, str]]:
-        return [(p.word, p.flag) for p in self.pos.cut(text, HMM=True)]
+        pairs = self._cuts.get(text)
+        if pairs is None:
+            pairs = self._cuts[text] = tuple((p.word, p.flag) for p in self.pos.cut(text, HMM=True))
+        return list(pairs)
 
     def mismatches(self, cut, texts) -> list:
         """(text, jieba.posseg's pairs, the segmenter's) wherever they differ."""

@@ -7,6 +7,7 @@ absence fails the fixture); elsewhere the test is skipped.
 import pytest
 
 
+@pytest.mark.slow
 def test_hybrid_is_jieba_posseg_on_the_shared_copies(hybrid, reference, shared_texts):
     if not shared_texts:
         pytest.skip("no shared/ beside the checkout")

@@ -41,6 +41,7 @@ from baogao.teach.statuses import NOT_GRADED, NOTEBOOK_ROW, SUBMITTED
 
 EXIT_OK, EXIT_OUT_OF_DATE, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
+INTERRUPTED = "已中断。已批改的结果保存在日志里，再次运行同一命令即可接着批改。"
 DESCRIPTION = "教师工具：生成练习本、重置练习本、批改全班作业、评阅写作题、导出成绩和反馈。"
 
 COMMAND_HELP = {
@@ -155,11 +156,20 @@ def cmd_grade(args) -> int:
         raise UsageError(f"--html 所在的文件夹“{folder}”不存在。")
     if args.feedback is not None and os.path.exists(args.feedback) and not os.path.isdir(args.feedback):
         raise UsageError(f"--feedback 应当是文件夹，而“{args.feedback}”是一个文件。")
-    result = grade(args.submissions, args.out, assignment=args.assignment, report=args.report,
-                   exercises_dir=args.exercises, timeout=args.timeout, memory_mb=args.memory_mb,
-                   max_output_mb=args.max_output_mb, workers=args.workers, html_path=args.html,
-                   progress=not args.no_progress, resume=not args.fresh,
-                   sandbox=not args.no_sandbox, feedback_dir=args.feedback)
+    try:
+        result = grade(args.submissions, args.out, assignment=args.assignment, report=args.report,
+                       exercises_dir=args.exercises, timeout=args.timeout, memory_mb=args.memory_mb,
+                       max_output_mb=args.max_output_mb, workers=args.workers, html_path=args.html,
+                       progress=not args.no_progress, resume=not args.fresh,
+                       sandbox=not args.no_sandbox, feedback_dir=args.feedback)
+    except KeyboardInterrupt:
+        # The finished notebooks are in the journal (each record fsynced) and the
+        # workers are killed; exit now rather than wait at interpreter exit for the
+        # process pool's threads, which can hang once its workers were killed.
+        sys.stderr.write(INTERRUPTED + "\n")
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(EXIT_INTERRUPTED)
     students = result.frame["student"].nunique()
     sys.stdout.write(f"批改完成：{students} 位学生，本次批改 {result.graded} 本，沿用上次结果 {result.reused} 本，"
                      f"用时 {result.seconds:.1f} 秒。\n")
@@ -272,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(args, int):  # --help
             return args
         return COMMANDS[args.command](args)
-    return guarded(run, interrupted="已中断。已批改的结果保存在日志里，再次运行同一命令即可接着批改。")
+    return guarded(run, interrupted=INTERRUPTED)
 
 
 if __name__ == "__main__":  # pragma: no cover

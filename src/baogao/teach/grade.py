@@ -388,9 +388,15 @@ def _run_pool(tasks: list[dict], journal: Journal, workers: int, bar) -> None:
 
 def _kill_pool(pool) -> None:
     """Stop a pool at once: its workers' sandboxes die with them (--die-with-parent)."""
-    for process in list(getattr(pool, "_processes", {}).values()):
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         try:
             process.kill()
         except (OSError, AttributeError):
+            pass
+    for process in processes:  # reaped before we return: nothing of the run outlives it
+        try:
+            process.join(timeout=5)
+        except (OSError, AttributeError, AssertionError):
             pass
     pool.shutdown(wait=False, cancel_futures=True)
