@@ -162,9 +162,9 @@ def outline_explorer_answers_clicks(run: Run) -> None:
     run.mark("explorer rendered")
 
     opening = click_section(page, deadline, explorer, 3, expect=["独立部分：开头"],
-                            absent=["第 24–27 行", "缺号"])
+                            absent=["第 24–27 行", "样式不一"])
     run.mark("clicked line 3")
-    text = click_section(page, deadline, explorer, 24, expect=["第 24–27 行", "缺号"],
+    text = click_section(page, deadline, explorer, 24, expect=["第 24–27 行", "样式不一"],
                          absent=["独立部分：开头"])
     run.mark("clicked line 24")
 
@@ -176,8 +176,8 @@ def outline_explorer_answers_clicks(run: Run) -> None:
     assert "独立部分：开头" in opening, f"the opening section's pane is wrong: {opening[:300]} {detail}"
     assert selected.startswith("第五,主动作为") and selected.endswith("（第24行）"), f"{selected!r} {detail}"
     assert "第五,主动作为,积极拓展新时期共青团工作的空间和领域" in text, f"{text[:300]} {detail}"
-    assert "缺号" in text and "第 24–27 行" in text, f"{text[:300]} {detail}"
-    assert "缺少“四”" in text, f"the gap issue is not reported: {text[:300]} {detail}"
+    assert "样式不一" in text and "第 24–27 行" in text, f"{text[:300]} {detail}"
+    assert "应写作“五、”" in text, f"the style issue is not reported: {text[:300]} {detail}"
 
 
 

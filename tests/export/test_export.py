@@ -338,6 +338,8 @@ def test_docx_reoutlines_the_specimen_without_its_boilerplate():
     for key in ("elements", "headings", "enumerations", "parts", "numbering_issues"):
         for item in expected[key]:
             item["line"] = position[item["line"]]
+    for item in expected["numbering_issues"]:  # a lost heading's message names the lines around it
+        item["message"] = re.sub(r"第 (\d+) 行", lambda m: f"第 {position[int(m.group(1))]} 行", item["message"])
     assert comparable(again, from_docx=True) == expected
 
 

@@ -343,7 +343,7 @@ def _class_folder(folder: Path) -> None:
     write(folder, "alice", good)
     bob = copy.deepcopy(read(EXERCISES / f"{SAMPLE}.ipynb"))
     cell(bob, "q1-answer")["source"] = 'q1_answer = "七"'
-    cell(bob, "q2-answer")["source"] = "q2_answer = [24, 28, 34]"
+    cell(bob, "q2-answer")["source"] = "q2_answer = [10, 24, 28]"
     cell(bob, "q3-answer")["source"] = ("from baogao.text.markers import match_marker\n\n"
                                         "def marker_style(line):\n    m = match_marker(line)\n"
                                         "    return m.style if m else None")

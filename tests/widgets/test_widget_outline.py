@@ -17,7 +17,9 @@ def test_section_html_marks_leads_length_and_issues():
     r = baogao.specimen()
     html = section_html(r, 24)
     assert "第 1 级标题" in html and "第 24–27 行" in html
-    assert "缺号" in html and "缺少“四”" in html
+    assert "样式不一" in html and "应写作“五、”" in html
+    # The lost heading of section 四 is reported where it was lost: line 20, in the section before.
+    assert "第20行 缺号" in section_html(r, 15) and "缺了“四”" in section_html(r, 15)
     assert '<span class="bg-lead" title="主旨句">巩固和扩大新时期青年爱国统一战线。</span>' in html
     assert "共 2 句" in html
     part = section_html(r, 45)
@@ -34,11 +36,12 @@ def test_explorer_driven_headlessly():
     assert "独立部分：自身建设" in e.view.value
     assert "第 43–43 行" in e.view.value
     e.selector.value = 15
-    assert "三、立足" in e.view.value and "样式变化" in e.view.value
+    assert "三、立足" in e.view.value and "缺号" in e.view.value
 
 
 def test_show_line_chooses_the_section_that_holds_it():
     e = OutlineExplorer(baogao.specimen())
-    assert e.show_line(26) == 24 and "缺号" in e.view.value
+    assert e.show_line(26) == 24 and "样式不一" in e.view.value
+    assert e.show_line(20) == 15 and "缺号" in e.view.value
     assert e.show_line(45) == 45
     assert e.show_line(1) == 3  # the title block is in no section: the first one is shown

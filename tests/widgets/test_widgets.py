@@ -471,7 +471,7 @@ def test_feedback_html_outline_and_lint():
             '\u3000建议改为：“，”</div>') in html
     assert "<script>" not in html
     gap = feedback_html("一、甲\n正文。\n三、乙\n正文。")
-    assert "缺号" in gap and "缺少“二”" in gap
+    assert "缺号" in gap and "丢了一个标题（“二”，原标题缺失）" in gap
 
 
 def test_outline_builder_saves_reloads_and_exports(tmp_path):

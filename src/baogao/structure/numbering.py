@@ -130,7 +130,7 @@ def style_issues(headings: list[Heading]) -> list[NumberingIssue]:
                       f"{STYLE_NAMES[style.suggested]}，应写作“{expected}”。")
         issues.append(NumberingIssue(
             "style_change", h.line, expected,
-            f"第 {h.level} 级标题多用{usual}，这一个用了“{h.marker}”（{own}）。{advice}", h.marker))
+            f"第 {h.level} 级标题用得最多的是{usual}，这一个用了“{h.marker}”（{own}）。{advice}", h.marker))
     return issues
 
 

@@ -395,8 +395,5 @@ def _kill_pool(pool) -> None:
         except (OSError, AttributeError):
             pass
     for process in processes:  # reaped before we return: nothing of the run outlives it
-        try:
-            process.join(timeout=5)
-        except (OSError, AttributeError, AssertionError):
-            pass
+        process.join(timeout=5)
     pool.shutdown(wait=False, cancel_futures=True)
