@@ -96,6 +96,24 @@ def test_plausible_wrong_answers_are_not_accepted(assignment, problem):
                 assert outcome.text().startswith("× 不正确：") and outcome.message
 
 
+@pytest.mark.parametrize("assignment,problem", ALL, ids=IDS)
+def test_other_correct_answers_pass(assignment, problem):
+    """Checks are not tuned to one spelling of the answer: another valid form, another
+    valid implementation or another acceptable text passes too."""
+    report = assignment.report
+    right = problem.right(report)
+    assert right, "every exercise declares at least one other correct answer (right_answers)"
+    model = problem.solution_answer(report)
+    for answer in right:
+        assert answer is not model and not (isinstance(answer, str) and answer == model), (
+            "a right answer should differ from the model solution")
+        for outcome in (problem.check(answer), via_grader(problem, answer, report)):
+            if isinstance(problem, WritingProblem):
+                assert outcome.status == SUBMITTED and not outcome.issues, outcome.text()
+            else:
+                assert outcome.status == CORRECT, (answer, outcome.text())
+
+
 @pytest.mark.parametrize("assignment,problem", VALUES,
                          ids=[f"{a.name}.{p.name}" for a, p in VALUES])
 def test_feedback_does_not_give_the_answer_away(assignment, problem):

@@ -186,3 +186,18 @@ def test_tree_sections_and_frame():
 def test_outline_is_cached():
     r = baogao.load(DOC)
     assert r.outline() is r.outline()
+
+
+def test_a_copy_without_either_frame_is_of_unknown_genre():
+    """The specimen lost its frame: no 公文 element, no 题注, 报告人 or 称呼."""
+    o = baogao.specimen().outline()
+    assert o.genre == "unknown" and o.genre_evidence == []
+    assert "文体不明" in o.render() and "也没有讲话稿" in o.render()
+
+
+def test_a_salutation_run_into_the_opening_makes_a_speech():
+    o = baogao.load("各位代表，现在，我代表国务院，作政府工作报告，请予审议。\n一、去年工作回顾\n"
+                    "一年来，各项工作取得新进展。\n二、今年工作安排\n今年要继续努力。\n").outline()
+    assert o.genre == "speech" and o.genre_evidence == ["开头段以称呼起句（“各位代表”）"]
+    bare = baogao.load("现在，我向大家报告工作。\n一、去年工作回顾\n一年来，各项工作取得新进展。\n").outline()
+    assert bare.genre == "unknown"

@@ -466,7 +466,7 @@ def test_feedback_html_outline_and_lint():
     assert "<li>一、加强思想引领 <span class=\"bd-line\">第2行</span></li>" in html
     assert "标题：关于2024年工作情况的报告" in html and "独立部分：工作回顾、问题与不足" in html
     assert "共 8 条：错误 7，警告 1，提示 0。" in html
-    assert "文体：公文式报告；" in html and "文体：讲话式报告；" in feedback_html("一、加强思想引领\n正文。")
+    assert "文体：公文式报告；" in html and "文体：文体不明；" in feedback_html("一、加强思想引领\n正文。")
     assert ('<span class="bd-line">第 3 行第 20 列</span> [错误] “,”：中文语句中使用了半角“,”，应改为全角“，”。'
             '\u3000建议改为：“，”</div>') in html
     assert "<script>" not in html

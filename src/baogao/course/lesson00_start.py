@@ -168,6 +168,7 @@ q1 = assignment.add(ValueProblem(
     hints=["从头和尾读起：哪几行说的不是共青团的工作，而是网站自己？",
            "留意“本站”这样的字眼；再看全文第一行说的单位和文种，正文里出现过吗？"],
     solution_text=lambda report: f"q1_answer = {site_lines()}",
+    right_answers=[lambda r: set(site_lines()), lambda r: "、".join(map(str, reversed(site_lines())))],
     wrong_answers=[lambda r: site_lines()[1:], lambda r: [x - 1 for x in site_lines()],
                    lambda r: site_lines()[:-1], lambda r: sorted(site_lines() + [3])],
 ))
@@ -202,6 +203,7 @@ q2 = assignment.add(ValueProblem(
            f"在每个版本里找出 text 以“{LEAD}”开头的那一行，取它的 number；不要用列表的下标。"],
     solution_text=(f'q2_answer = [next(ln.number for ln in r.lines if ln.text.startswith("{LEAD}"))\n'
                    '             for r in (baogao.specimen(), baogao.specimen(edition="corrected"))]'),
+    right_answers=[lambda r: tuple(_q2_expected()), lambda r: [str(x) for x in _q2_expected()]],
     wrong_answers=[lambda r: [x - 1 for x in _q2_expected()], lambda r: _q2_expected()[::-1],
                    lambda r: [_q2_expected()[0]] * 2, lambda r: [_q2_expected()[0], _q2_expected()[1] + 1]],
 ))
@@ -222,12 +224,24 @@ LINE_CASES = [([24, SITE], 22), ([3, SITE], 1), ([46, SITE], 44), ([12, SITE], 1
               ([7, [9]], 7), ([9, [9, 3]], None), ([10, [9, 3]], 8), ([1, []], 1), ([6, [1, 2, 3, 4, 5]], 1)]
 
 
+def _corrected_line_by_walking(raw_line, removed):
+    """Another valid implementation: walk the lines and count the ones kept."""
+    kept = 0
+    for number in range(1, raw_line + 1):
+        if number not in removed:
+            kept += 1
+        elif number == raw_line:
+            return None
+    return kept
+
+
 q3 = assignment.add(FunctionProblem(
     name="q3", title="写一个函数，把原样版的行号换算成勘误后版本的行号", variable="corrected_line",
     cases=LINE_CASES, disable=("baogao.widgets.compare:edition_lines",), reference=corrected_line,
     hints=["先想清楚两件事：被删去的行在勘误后版本里没有位置（返回 None）；其余的行，前面每删去一行，行号就往前移一位。",
            "removed 里只有比 raw_line 小的行号才影响结果；removed 不一定按顺序排列，也可能是空列表。",
            "前面删去了几行，可以这样数：sum(1 for r in removed if r < raw_line)。"],
+    right_answers=[lambda r: _corrected_line_by_walking],
     wrong_answers=[lambda r: (lambda raw_line, removed: raw_line - 2),  # the specimen's offset, everywhere
                    lambda r: (lambda raw_line, removed: raw_line - sum(x < raw_line for x in removed)),  # no None
                    lambda r: (lambda raw_line, removed: None if raw_line in removed else raw_line - len(removed)),
@@ -270,7 +284,8 @@ q4 = assignment.add(ValueProblem(
     read=_q4_read, diagnose=lambda value, expected, report: Q4_OPTIONS[value][1] or None,
     hints=["每个选项都问一句：副本上找得到根据吗？副本能证明的才能写。",
            "正文怎样提到中央书记处？第一行说的单位正文里有吗？勘误后版本在原文不明处做了什么？"],
-    solution_text=f'q4_answer = "{Q4_ANSWER}"', wrong_answers=[k for k in Q4_OPTIONS if k != Q4_ANSWER],
+    solution_text=f'q4_answer = "{Q4_ANSWER}"', right_answers=[Q4_ANSWER.lower(), f"（{Q4_ANSWER}）", Q4_OPTIONS[Q4_ANSWER][0]],
+    wrong_answers=[k for k in Q4_OPTIONS if k != Q4_ANSWER],
 ))
 
 # q5: a three-sentence source note (writing) ------------------------------------------------
@@ -320,6 +335,9 @@ q5 = assignment.add(WritingProblem(
     hints=["三句话各管一件事：第一句说它是什么、从哪里来；第二句说哪里受损；第三句说什么无从得知。",
            ("第二句可以举出受损的种类（机器改写留下的错误、截断的段落、丢失的标题）；第三句想一想："
             "原标题、主送对象、受损处的原文，副本上看得出来吗？")],
+    right_answers=[("本文是共青团中央2021年度工作报告的一份第三方副本，采集自一个内容农场网站，首尾各有网站添加的文字。"
+                    "正文经过机器改写，人名、提法多有错误，八个段落中途截断，第四部分的标题缺失。"
+                    "原报告的标题、主送对象、使用场合和受损处的原文，均无从得知。")],
     wrong_answers=["这是共青团中央向中央书记处所作的2021年工作报告。",
                    "这份报告原题为《团委新媒体工作情况(院团委新媒体中心个人工作总结)》。文中有一些错字。勘误后版本就是报告的原文。"],
 ))

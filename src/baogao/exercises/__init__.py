@@ -12,6 +12,7 @@ serialised (the grader of a class uses the same path), and ``baogao.course`` for
 lessons' assignments.
 """
 
+from baogao.exercises.choice import ChoiceProblem
 from baogao.exercises.compare import AnswerFormError
 from baogao.exercises.outcomes import (
            CORRECT,
@@ -32,6 +33,6 @@ from baogao.exercises.problems import (
 )
 from baogao.exercises.reports import load_report
 
-__all__ = ["Assignment", "Problem", "ValueProblem", "FunctionProblem", "WritingProblem",
+__all__ = ["Assignment", "Problem", "ValueProblem", "ChoiceProblem", "FunctionProblem", "WritingProblem",
            "Outcome", "Message", "AnswerFormError", "load_report", "STATUSES", "CORRECT", "INCORRECT", "NOT_ATTEMPTED", "SUBMITTED",
            "ERROR"]

@@ -57,6 +57,10 @@ class Problem:
     #: Plausible wrong answers (values, or functions of the report): tests prove
     #: that each one is not accepted.
     wrong_answers: list = field(default_factory=list)
+    #: Other correct answers (values, or functions of the report) than the model
+    #: solution: another valid form or implementation. Tests prove each one passes,
+    #: so a check is not tuned to one spelling of the answer.
+    right_answers: list = field(default_factory=list)
     points: float = 1.0
     assignment: "Assignment | None" = None
 
@@ -134,6 +138,9 @@ class Problem:
 
     def wrong(self, report) -> list:
         return [_resolve(w, report) for w in self.wrong_answers]
+
+    def right(self, report) -> list:
+        return [_resolve(r, report) for r in self.right_answers]
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}: {self.title}>"

@@ -242,7 +242,8 @@ def _elements_section() -> str:
             f"（括号里是它在提纲中的名称）；有主送机关、结束语或“关于……的报告”式标题的，按{_e(GENRE_LABELS['document'])}校对。"
             f"结束语（如“特此报告。”）是正文末尾的习惯用语，不是该标准规定的要素；本工具把它识别为“{_e(ELEMENT_NAMES['closing'])}”。"
             f"{_e(GENRE_LABELS['speech'])}（政府工作报告、会议报告）在会议上宣读，要素是：{speech}，"
-            "通常没有主送机关、结束语、署名和成文日期。</p>")
+            "通常没有主送机关、结束语、署名和成文日期。两类要素都没有的（例如丢了首尾的网上副本），"
+            f"提纲标为“{_e(GENRE_LABELS['unknown'])}”，只按所有报告通用的规则校对。</p>")
 
 
 def _rules_section(entries: list[RuleEntry]) -> str:

@@ -103,7 +103,7 @@ class Rule:
     - ``check``: the function that finds the problems.
     - ``description``: what it checks, in English (the function's docstring).
     - ``genres``: the genres of report it runs on (``Outline.genre``:
-      ``"document"``, ``"speech"``; labels in ``structure.outline.GENRE_LABELS``).
+      ``"document"``, ``"speech"``, ``"unknown"``; labels in ``structure.outline.GENRE_LABELS``).
     """
 
     id: str
@@ -115,14 +115,14 @@ class Rule:
     negative: str  # a minimal text on which it stays silent
     check: Callable[["Context"], Iterable[Finding]]
     description: str = ""
-    genres: tuple[str, ...] = ("document", "speech")
+    genres: tuple[str, ...] = ("document", "speech", "unknown")
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(id: str, *, family: str, severity: str, title: str, reference: str, positive: str,
-         negative: str, genres: tuple[str, ...] = ("document", "speech")):
+         negative: str, genres: tuple[str, ...] = ("document", "speech", "unknown")):
     """Register a rule function ``check(ctx) -> Iterable[Finding]``."""
     if family not in FAMILIES:
         raise ValueError(f"unknown family {family!r}")

@@ -7,6 +7,7 @@ is cached on the report (``report.outline()``).
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -33,8 +34,11 @@ from baogao.structure.parts import PART_NAMES, Part, find_parts
 from baogao.text.markers import STYLE_NAMES, find_enumeration_markers
 
 ISSUE_NAMES = {"gap": "缺号", "repeat": "重号", "style_change": "样式不一", "out_of_order": "顺序颠倒"}
-#: ``Outline.genre``: the two kinds of report, and the label a student reads for each.
-GENRE_LABELS = {"document": "公文式报告", "speech": "讲话式报告"}
+#: A salutation run into the opening paragraph: ``各位代表，现在，我代表国务院……``.
+RUN_IN_SALUTATION = re.compile(r"^(各位代表|各位委员|同志们)[，,！!]")
+
+#: ``Outline.genre``: the two kinds of report, the copy that shows neither, and the label a student reads for each.
+GENRE_LABELS = {"document": "公文式报告", "speech": "讲话式报告", "unknown": "文体不明"}
 
 
 @dataclass
@@ -104,8 +108,9 @@ class Outline:
 
     - ``source``, ``encoding``: the report's (``Report.source``, ``Report.encoding``);
     - ``genre``: a key of ``GENRE_LABELS``: ``document`` 公文式报告 (a 主送机关,
-      a closing formula, or a title ``…关于…的报告/请示``) or ``speech``
-      讲话式报告;
+      a closing formula, or a title ``…关于…的报告/请示``), ``speech``
+      讲话式报告 (a 题注, 报告人 or 称呼) or ``unknown`` 文体不明 (neither: a
+      copy that lost its frame);
     - ``title``: the text of the first title line, or None;
     - ``elements``: one ``Element`` per paragraph, in order;
     - ``headings``: the ``Heading`` list, in order;
@@ -196,7 +201,7 @@ class Outline:
         """An indented plain-text outline with line numbers (the CLI's output)."""
         out = [f"来源：{self.source}（编码 {self.encoding}）",
                f"文体：{GENRE_LABELS[self.genre]}"
-               f"（{'；'.join(self.genre_evidence) or '无公文要素'}）"]
+               f"（{'；'.join(self.genre_evidence) or '既没有公文要素，也没有讲话稿的题注、报告人和称呼'}）"]
         if self.title:
             out.append(f"标题：{self.title}")
         front = [e for e in self.elements if e.kind not in ("paragraph", "heading")]
@@ -320,6 +325,11 @@ def build_outline(report) -> Outline:
     if not evidence:
         speech = [ELEMENT_NAMES[e.kind] for e in elements if e.kind in ("subtitle", "speaker", "salutation")]
         evidence = [f"有{x}" for x in dict.fromkeys(speech)]
+        opening = next((p.clean.strip() for p, k in zip(paragraphs, kinds) if k == "paragraph"), "")
+        if not evidence and RUN_IN_SALUTATION.match(opening):
+            evidence = ["开头段以称呼起句（“" + RUN_IN_SALUTATION.match(opening).group(1) + "”）"]
+        # A copy that lost its frame shows neither kind: say so rather than guess.
+        genre = "speech" if evidence else "unknown"
 
     issues = sorted(heading_issues + enum_issues,
                     key=lambda i: (i.line, ["style_change", "gap", "repeat", "out_of_order"].index(i.kind)))
