@@ -10,7 +10,9 @@
   nbval creates their collector;
 - the sanitize file is found from the repository root whatever the working
   directory;
-- students' backups (``exercises/backups/``) are never collected.
+- students' backups (``exercises/backups/``) are never collected;
+- nbval and papermill import nbformat without rfc3987_syntax's 3 s grammar
+  build (``baogao.teach.quick_schema``).
 
 The command-line options themselves live in ``[tool.pytest.ini_options]``
 (pyproject.toml).
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import baogao.teach.quick_schema  # noqa: F401  (before nbval imports nbformat)
 import pytest
 
 ROOT = Path(__file__).resolve().parent

@@ -38,6 +38,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import baogao.teach.quick_schema  # noqa: F401  (before nbformat is imported: see the module)
 from baogao.errors import UsageError
 
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)#+\s*BEGIN SOLUTION\s*$")
