@@ -273,6 +273,65 @@ def lab_server(browser_requirements, tmp_path_factory) -> LabServer:
         _stop_server(server)
 
 
+@dataclass
+class VoilaServer:
+    url: str  # http://127.0.0.1:PORT
+    token: str
+    notebook: str  # the file name Voilà renders
+    log_path: Path
+    process: subprocess.Popen = field(repr=False)
+
+    def page_url(self) -> str:
+        return f"{self.url}/?token={self.token}"
+
+    def log_tail(self, n: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-n:])
+        except OSError:
+            return "(no server log)"
+
+
+@pytest.fixture
+def voila_server(browser_requirements, tmp_path_factory, request) -> VoilaServer:
+    """Voilà rendering one lesson (``request.param``: a path below the repository),
+    as an instructor projects it: code hidden, widgets live, on loopback with a token."""
+    base = tmp_path_factory.mktemp("voila")
+    lesson = ROOT / request.param
+    shutil.copy2(lesson, base / lesson.name)
+    env = _prepare_jupyter_dirs(base / "jupyter")
+    port, token = _free_port(), secrets.token_hex(16)
+    log_path = base / "voila.log"
+    cmd = [sys.executable, "-m", "voila", lesson.name, "--no-browser", "--Voila.ip=127.0.0.1",
+           f"--port={port}", f"--token={token}", "--show_tracebacks=True"]
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, cwd=base, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    server = VoilaServer(f"http://127.0.0.1:{port}", token, lesson.name, log_path, proc)
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"Voilà exited with code {proc.returncode} while starting:\n{server.log_tail()}",
+                            pytrace=False)
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"Voilà did not listen within {SERVER_START_TIMEOUT:.0f} s:\n{server.log_tail()}",
+                                pytrace=False)
+                time.sleep(0.2)
+        yield server
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)  # Voilà and the kernel it started
+            try:
+                proc.wait(timeout=SERVER_STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=SERVER_STOP_TIMEOUT)
+
+
 # --------------------------------------------------------------------------- #
 # Browser.
 
