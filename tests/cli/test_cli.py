@@ -42,9 +42,10 @@ def test_outline_json_schema(capsys):
     code, out, _ = run(capsys, "outline", "specimen", "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"source", "encoding", "genre", "title", "elements", "headings",
-                         "enumerations", "parts", "numbering_issues"}
+    assert set(data) == {"source", "encoding", "genre", "doc_type", "doc_type_label", "title", "elements",
+                         "headings", "enumerations", "parts", "numbering_issues"}
     assert data["encoding"] == "utf-8" and data["genre"] == "unknown"  # the copy lost its frame
+    assert data["doc_type"] is None and data["doc_type_label"] is None
     assert all(set(e) == {"kind", "line", "text"} for e in data["elements"])
     assert all(set(h) == HEADING_KEYS for h in data["headings"])
     assert all(set(e) == {"kind", "line", "markers"} for e in data["enumerations"])
@@ -67,7 +68,12 @@ def test_outline_of_files_and_shipped_texts(capsys, tmp_path, fixtures):
     code, out, _ = run(capsys, "outline", str(fixtures / "auto_numbered.docx"), "--json")
     assert code == 0 and json.loads(out)["headings"][0]["marker"] == "一、"
     code, out, _ = run(capsys, "outline", "example:request_qingshi")
-    assert code == 0 and "妥否，请批示。" in out and "文体：公文式报告（有主送机关" in out
+    assert code == 0 and "妥否，请批示。" in out and "文体：公文（有主送机关" in out
+    assert "文种：请示（《党政机关公文处理工作条例》规定的公文种类）" in out
+    code, out, _ = run(capsys, "outline", "example:notice_tongzhi", "--json")
+    data = json.loads(out)
+    assert (data["doc_type"], data["doc_type_label"]) == ("notice", "通知")
+    assert [e["kind"] for e in data["elements"]][:4] == ["issuer", "doc_number", "title", "addressee"]
     code, out, _ = run(capsys, "outline", "1978_state-council_gwr")
     assert code == 0 and "第六，" in out
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import baogao
-from baogao.sources.shipped import corpus_ids, provenance
+from baogao.sources.shipped import EXAMPLES, corpus_ids, provenance
 from baogao.text.lexicon import data_path
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -95,11 +95,25 @@ def test_corpus_table():
 
 
 def test_examples():
-    for name in ("report_gongwen", "request_qingshi"):
+    assert EXAMPLES == ("report_gongwen", "request_qingshi", "notice_tongzhi", "report_numbered",
+                        "summary_zongjie")
+    shared = Path(__file__).resolve().parents[3] / "shared" / "examples"
+    for name in EXAMPLES:
         r = baogao.example(name)
+        assert r.meta["provenance"] == "data/examples/README.md" and r.source == "examples/" + name
+        assert baogao.get("example:" + name) is r
+        if shared.is_dir():  # shipped byte for byte as written
+            assert (shared / f"{name}.txt").read_bytes() == data_path("examples", name + ".txt").read_bytes()
         o = r.outline()
         assert o.genre == "document"
         kinds = {e.kind for e in o.elements}
-        assert {"title", "addressee", "closing", "signature", "date"} <= kinds
+        assert {"title", "signature", "date"} <= kinds
+        if name == "summary_zongjie":  # a 工作总结: no 主送机关, no closing formula
+            assert not {"addressee", "closing"} & kinds and not o.statutory
+        elif name == "notice_tongzhi":  # a 通知 needs no closing formula
+            assert {"issuer", "doc_number", "addressee", "attachment", "note"} <= kinds
+        else:
+            assert {"addressee", "closing"} <= kinds
+    assert all(f"`{name}.txt`" in provenance("examples") for name in EXAMPLES)
     with pytest.raises(baogao.BaogaoError):
         baogao.example("nope")

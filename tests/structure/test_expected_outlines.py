@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import baogao
+from baogao.sources.shipped import EXAMPLES
 
 EXPECTED = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "expected").glob("*.json"))
 
@@ -25,14 +26,20 @@ def case(request):
 
 def test_there_are_enough_hand_written_outlines():
     names = {p.stem for p in EXPECTED}
-    assert {"specimen", "report_gongwen", "request_qingshi", "1978_state-council_gwr",
+    assert {"specimen", "report_gongwen", "request_qingshi", "notice_tongzhi", "report_numbered",
+            "summary_zongjie", "1978_state-council_gwr",
             "1988_state-council_gwr", "2009_state-council_gwr", "2021_state-council_gwr"} <= names
     assert len([n for n in names if n[:4].isdigit()]) >= 6
+
+
+def test_every_example_has_its_outline():
+    assert {p.stem for p in EXPECTED} >= set(EXAMPLES)
 
 
 def test_genre_and_title(case):
     expected, got = case
     assert got["genre"] == expected["genre"]
+    assert got["doc_type"] == expected.get("doc_type")  # absent: the title names no 文种 (or a speech)
     assert got["title"] == expected["title"]
 
 

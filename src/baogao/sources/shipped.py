@@ -4,7 +4,8 @@
   (``baogao.sources.edition``);
 - ``corpus(key)``, ``corpus_ids()``, ``corpus_table()``: the 17 reports of the
   reference corpus, read from ``data/corpus/MANIFEST.md``;
-- ``example(name)``: the two document-genre examples;
+- ``example(name)``: the five document-genre examples (``EXAMPLES``: a 报告, a 请示, a 通知
+  with its 版头, a 报告 with 发文字号 and 签发人, a 工作总结);
 - ``provenance(which)``: where the specimen, the corpus or the examples come from;
 - ``get(name)``: a report by name or path, for lessons, exercises and the CLI.
 
@@ -123,12 +124,15 @@ def corpus_table():
                                        "paragraphs"])
 
 
-EXAMPLES = ("report_gongwen", "request_qingshi")
+#: The document-genre examples of data/examples/ (written for this project; README.md there):
+#: a 报告, a 请示, a 通知 with its 版头 and 附注, an upward 报告 with 发文字号 and 签发人 and a
+#: date in Chinese numerals, and a 工作总结 (not one of the statutory types).
+EXAMPLES = ("report_gongwen", "request_qingshi", "notice_tongzhi", "report_numbered", "summary_zongjie")
 
 
 @lru_cache(maxsize=None)
 def example(name: str) -> Report:
-    """One of the two document-genre examples: ``report_gongwen`` or ``request_qingshi``."""
+    """One of the document-genre examples, by a name of ``EXAMPLES`` (``"notice_tongzhi"``)."""
     if name not in EXAMPLES:
         raise UsageError(f"没有名为“{name}”的范例：可选 {'、'.join(EXAMPLES)}。")
     return _load_shipped(data_path("examples", name + ".txt"), "examples/" + name,

@@ -1,9 +1,13 @@
-"""Element kinds: what each paragraph of a report is (title, 题注, salutation, …).
+"""Element kinds: what each paragraph of a report is (版头, title, 主送机关, 落款, 版记 …).
 
-Only the title block at the top and the closing block at the end hold
+Only the block at the top (版头, title, 题注, speaker, salutation, 主送机关)
+and the block at the end (closing formula, 附件说明, 落款, 附注, 版记) hold
 special elements; everything between is body (paragraphs and headings,
 which ``headings.py`` finds). Content-farm boilerplate is recognised
-anywhere.
+anywhere. The element kinds of GB/T 9704-2012 that a plain-text copy can
+show are modelled; what only print shows (印章, 页码, the red separator) is
+not. The patterns that recognise one line live in
+``baogao.structure.lines``.
 """
 
 from __future__ import annotations
@@ -12,48 +16,79 @@ import re
 from dataclasses import dataclass
 
 from baogao.paragraphs import Paragraph
+from baogao.structure.lines import (
+    ANNEX,
+    ATTACHMENT,
+    CLOSING,
+    DATE,
+    NOTE,
+    SALUTATION,
+    SALUTATION_ONLY,
+    SEPARATOR,
+    SUBTITLE,
+    addressee_line,
+    annex_title,
+    attachment_item,
+    doc_number,
+    ends_with_doc_type,
+    footer_kind,
+    header_kind,
+    is_boilerplate,
+    is_document_title,
+    is_signature,
+    organ_line,
+    organ_name,
+    signer_only,
+    speaker_line,
+    title_line,
+)
 from baogao.text.markers import match_marker
 
-ELEMENT_KINDS = ("title", "subtitle", "speaker", "salutation", "addressee", "heading",
-                 "paragraph", "closing", "signature", "date", "attachment", "boilerplate")
+ELEMENT_KINDS = ("copy_number", "secrecy", "urgency", "issuer", "doc_number", "signer",
+                 "title", "subtitle", "speaker", "salutation", "addressee", "heading",
+                 "paragraph", "closing", "attachment", "signature", "date", "note", "annex",
+                 "cc", "imprint", "boilerplate")
 
 ELEMENT_NAMES = {
+    "copy_number": "份号", "secrecy": "密级和保密期限", "urgency": "紧急程度",
+    "issuer": "发文机关标志", "doc_number": "发文字号", "signer": "签发人",
     "title": "标题", "subtitle": "题注", "speaker": "报告人", "salutation": "称呼",
     "addressee": "主送机关", "heading": "小标题", "paragraph": "正文段落",
-    "closing": "结束语", "signature": "署名", "date": "成文日期",
-    "attachment": "附件说明", "boilerplate": "网站附加文字",
+    "closing": "结束语", "attachment": "附件说明", "signature": "署名", "date": "成文日期",
+    "note": "附注", "annex": "附件", "cc": "抄送机关", "imprint": "印发机关和印发日期",
+    "boilerplate": "网站附加文字",
 }
 
-_BOILERPLATE = re.compile(
-    r"本站|仅供参考|请关注|更多关于|免责声明|转载请注明|版权归|版权所有|"
-    r"点击(查看|下载|阅读)|(上一篇|下一篇)[:：]|www\.|https?://|\.com\b|来源[:：]\s*\S+网")
-_SUBTITLE = re.compile(r"^[—–\-]{1,2}\s*\S.*(会议|大会|上|讲话|报告|\d{4}年)|^[（(].*\d{4}年.*[)）]$")
-_SALUTATION = re.compile(r"^(各位代表|各位委员|代表们|同志们|各位同志|各位领导|女士们|先生们|朋友们)"
-                         r"[、，,]?[^。]{0,12}[：:！!]?$")
-_SALUTATION_ONLY = re.compile(r"^(各位代表|各位委员|代表们|同志们|各位同志|各位领导)[：:！!，,]?$")
-_OFFICE = re.compile(r"(总理|副总理|省长|市长|区长|县长|州长|旗长|镇长|乡长|主席|书记|主任|部长|厅长|局长|"
-                     r"代区长|代市长|代省长|代县长|委员长|院长|团长|会长|理事长|秘书长)")
-_CLOSING = re.compile(
-    r"^(特此报告|特此请示|特此函告|特此函复|特此通知|特此批复|特此通报|"
-    r"(以上|上述)?(报告|请示|意见)?[，,]?\s*(妥否|当否|是否妥当)[，,]?\s*(请|望)(批示|批复|审批|审定|指示)|"
-    r"以上(报告|意见)[，,]?\s*请(审阅|审议|审定)|请(予)?(审批|批复|批准)|专此报告|谨此报告)[。！!]?$")
-_DATE = re.compile(r"^([0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月"
-                   r"[0-9０-９一二三四五六七八九十]{1,3}日$")
-_ATTACHMENT = re.compile(r"^附件\s*[0-9０-９]*\s*[：:]|^附件[0-9０-９]+[.．、]")
-_PUNCT = re.compile(r"[，。；：！？,.;:!?、“”‘’《》（）()「」—…]")
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
-_DOC_TITLE = re.compile(r"关于.+的(报告|请示|函|意见|通知|通报|批复)$|(报告|请示)$")
+#: GB/T 9704-2012's 版头 and 版记, as element kinds (the 主体 is everything between).
+HEADER_KINDS = ("copy_number", "secrecy", "urgency", "issuer", "doc_number", "signer")
+FOOTER_KINDS = ("cc", "imprint")
+
+HEADER_LIMIT = 8  # paragraphs a 版头 may take at the top
+TITLE_BLOCK = 8  # paragraphs after the 版头 in which title, 题注, speaker and 主送机关 are looked for
+MAX_SIGNATURES = 3  # lines of 发文机关署名 above one date (joint documents)
+CLOSING_REACH = 3  # last body paragraphs in which a closing formula is looked for
+
+#: ``doc_number``, ``is_boilerplate`` and ``is_document_title`` are read from here too.
+__all__ = ["ELEMENT_KINDS", "ELEMENT_NAMES", "FOOTER_KINDS", "HEADER_KINDS", "Element", "classify",
+           "doc_number", "is_boilerplate", "is_document_title"]
 
 
 @dataclass(frozen=True)
 class Element:
     """What one paragraph (non-blank line) of a report is; the outline has one per paragraph.
 
-    - ``kind``: a key of ``ELEMENT_NAMES``: ``title`` 标题, ``subtitle`` 题注,
-      ``speaker`` 报告人, ``salutation`` 称呼, ``addressee`` 主送机关,
-      ``heading`` 小标题 (standalone; a run-in heading's paragraph stays
-      ``paragraph``), ``paragraph`` 正文段落, ``closing`` 结束语, ``signature``
-      署名, ``date`` 成文日期, ``attachment`` 附件说明, ``boilerplate``
+    - ``kind``: a key of ``ELEMENT_NAMES``. 版头: ``copy_number`` 份号,
+      ``secrecy`` 密级和保密期限, ``urgency`` 紧急程度, ``issuer`` 发文机关标志,
+      ``doc_number`` 发文字号 (also when 签发人 stands on the same line),
+      ``signer`` 签发人 (on a line of its own). 主体: ``title`` 标题,
+      ``subtitle`` 题注, ``speaker`` 报告人, ``salutation`` 称呼,
+      ``addressee`` 主送机关, ``heading`` 小标题 (standalone; a run-in
+      heading's paragraph stays ``paragraph``), ``paragraph`` 正文段落,
+      ``closing`` 结束语, ``attachment`` 附件说明 (each line of the list),
+      ``signature`` 署名, ``date`` 成文日期, ``note`` 附注, ``annex`` 附件 (the
+      label ``附件1`` and the title of an attached text after the 落款; the
+      text itself is body). 版记: ``cc``
+      抄送机关, ``imprint`` 印发机关和印发日期. And ``boilerplate``
       网站附加文字;
     - ``line``: 1-based line of the report's text (of a .docx: paragraph);
     - ``text``: the paragraph as written, without indentation and trailing
@@ -70,54 +105,72 @@ class Element:
         return {"kind": self.kind, "line": self.line, "text": self.text}
 
 
-def is_boilerplate(text: str) -> bool:
-    return bool(_BOILERPLATE.search(text))
-
-
 def classify(paragraphs: list[Paragraph]) -> list[str]:
     """One kind per paragraph; headings are left as 'paragraph' here."""
     kinds = ["paragraph"] * len(paragraphs)
-    for i, p in enumerate(paragraphs):
-        text = p.clean.strip()
+    texts = [p.clean.strip() for p in paragraphs]
+    for i, text in enumerate(texts):
         if is_boilerplate(text):
             kinds[i] = "boilerplate"
-        elif _SALUTATION_ONLY.match(text):
+        elif SALUTATION_ONLY.match(text):
             kinds[i] = "salutation"  # 各位代表！ standing alone in the body
-    body_start = _title_block(paragraphs, kinds)
-    _closing_block(paragraphs, kinds, body_start)
+    start = _header(texts, kinds)
+    body_start = _title_block(texts, kinds, start)
+    _closing_block(texts, kinds, body_start)
     return kinds
 
 
-def _short_line(text: str, limit: int = 40) -> bool:
-    """Short, one phrase: no sentence end and no comma (titles and names have none)."""
-    return len(text) <= limit and not _SENTENCE_END.search(text) and not re.search(r"[，,]", text)
+def _header(texts: list[str], kinds: list[str]) -> int:
+    """Mark the 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人); return where it ends."""
+    order = [i for i in range(min(len(texts), HEADER_LIMIT)) if kinds[i] != "boilerplate"]
+    pos = 0
+    while pos < len(order) and header_kind(texts[order[pos]]):
+        kinds[order[pos]] = header_kind(texts[order[pos]])
+        pos += 1
+    # 发文机关标志: organ lines (several for a joint document) followed by a
+    # 发文字号 or 签发人 line, or ending in 文件, or repeated at the start of the title.
+    end = pos
+    while end < len(order) and end - pos < 4 and organ_line(texts[order[end]]) \
+            and not ends_with_doc_type(texts[order[end]]):
+        end += 1
+    if end > pos:
+        nxt = texts[order[end]] if end < len(order) else ""
+        last = texts[order[end - 1]]
+        if (doc_number(nxt) or signer_only(nxt) or last.endswith("文件")
+                or (nxt.startswith(last) and len(nxt) > len(last) and is_document_title(nxt))):
+            for i in order[pos:end]:
+                kinds[i] = "issuer"
+            pos = end
+    while pos < len(order) and (doc_number(texts[order[pos]]) or signer_only(texts[order[pos]])):
+        kinds[order[pos]] = "doc_number" if doc_number(texts[order[pos]]) else "signer"
+        pos += 1
+    if pos == 0:
+        return 0
+    return order[pos - 1] + 1
 
 
-def _title_block(paragraphs: list[Paragraph], kinds: list[str]) -> int:
+def _title_block(texts: list[str], kinds: list[str], start: int) -> int:
     """Mark title, 题注, speaker, salutation and addressee; return body start."""
-
     seen_title = False
-    i = 0
-    while i < len(paragraphs) and i < 8:
-        text = paragraphs[i].clean.strip()
+    i = start
+    while i < len(texts) and i < start + TITLE_BLOCK:
+        text = texts[i]
         if kinds[i] == "boilerplate":
             i += 1
             continue
-        if _SALUTATION.match(text):
+        if SALUTATION.match(text):
             kinds[i] = "salutation"
             return i + 1
-        if _SUBTITLE.match(text) and len(text) <= 80 and "。" not in text:
+        if SUBTITLE.match(text) and len(text) <= 80 and "。" not in text:
             kinds[i] = "subtitle"
-        elif (seen_title and len(text) <= 40 and re.search(r"[：:]$", text)
-              and not re.search(r"[，。,；;]", text)):
-            kinds[i] = "addressee"
-            return i + 1
-        elif not seen_title and (_short_line(text, 60) or _DOC_TITLE.search(text.rstrip("。."))) \
-                and len(text) <= 60 and match_marker(text) is None and not _DATE.match(text):
+        elif seen_title and (after := _addressee(texts, kinds, i)):
+            return after
+        elif not seen_title and title_line(text):
             kinds[i] = "title"
             seen_title = True
-        elif seen_title and len(text) <= 30 and not _PUNCT.search(text) and (
-                _OFFICE.search(text) or re.search(r"[\u3000 ]{1,}", text)):
+        elif seen_title and kinds[i - 1] == "title" and _continues_title(texts[i - 1], text):
+            kinds[i] = "title"  # a title set on two lines: 发文机关 / 关于……的通知
+        elif seen_title and speaker_line(text):
             kinds[i] = "speaker"
         else:
             return i
@@ -125,55 +178,105 @@ def _title_block(paragraphs: list[Paragraph], kinds: list[str]) -> int:
     return i
 
 
-def _closing_block(paragraphs: list[Paragraph], kinds: list[str], body_start: int) -> None:
-    """Mark closing formula, attachment note, signature and date near the end."""
-    n = len(paragraphs)
-    lo = max(body_start, n - 10)
-    closing_at = None
-    for i in range(lo, n):
-        text = paragraphs[i].clean.strip()
-        if kinds[i] != "paragraph":
+def _continues_title(first: str, text: str) -> bool:
+    """The second line of a title broken before 关于 or inside it (…关于开展 / ……的通知)."""
+    if len(text) > 60 or match_marker(text) is not None or re.search(r"[。！？；：:!?;，,]", text):
+        return False
+    return (ends_with_doc_type(text) and not ends_with_doc_type(first)
+            and (text.startswith("关于") or "关于" in first))
+
+
+def _addressee(texts: list[str], kinds: list[str], i: int) -> int | None:
+    """主送机关 at i (one line ending in ：, or a list of organs wrapped over lines ending in ，/、):
+    mark it and return the index after it."""
+    j = i
+    while j < len(texts) and j - i < 4 and addressee_line(texts[j], last=False):
+        j += 1
+    if j < len(texts) and addressee_line(texts[j], last=True):
+        for k in range(i, j + 1):
+            kinds[k] = "addressee"
+        return j + 1
+    return None
+
+
+def _closing_block(texts: list[str], kinds: list[str], body_start: int) -> None:
+    """Mark, from the end up: 版记, 附件, 附注, 成文日期, 署名, 附件说明, and the closing formula."""
+    order = [i for i in range(body_start, len(texts)) if kinds[i] == "paragraph"]
+    pos = len(order) - 1
+    # 版记: 抄送机关 and 印发机关和印发日期 (and the rules between them) at the very end.
+    while pos >= 0 and (footer_kind(texts[order[pos]]) or SEPARATOR.match(texts[order[pos]])):
+        kinds[order[pos]] = footer_kind(texts[order[pos]]) or "paragraph"
+        pos -= 1
+    date_k, notes = _dated(texts, order, pos)
+    if date_k is None:
+        # The 落款 before an attached text (附件 / 附件1, or its title, then the text).
+        date_k, notes, annex = _dated_before_annex(texts, order, pos)
+        for k in annex:
+            kinds[order[k]] = "annex"
+    date_at = None
+    if date_k is not None:
+        date_at = order[date_k]
+        kinds[date_at] = "date"
+        pos = date_k - 1
+    elif notes:
+        pos = notes[0] - 1
+    signatures = []
+    while pos >= 0 and len(signatures) < MAX_SIGNATURES and is_signature(texts[order[pos]]) \
+            and not ATTACHMENT.match(texts[order[pos]]):
+        signatures.append(order[pos])
+        pos -= 1
+    # 附件说明: a line 附件：… and the items aligned under it.
+    run = pos
+    while run >= 0 and (ATTACHMENT.match(texts[order[run]]) or attachment_item(texts[order[run]])):
+        run -= 1
+    heads = [k for k in range(run + 1, pos + 1) if ATTACHMENT.match(texts[order[k]])]
+    if heads:
+        for k in range(heads[0], pos + 1):
+            kinds[order[k]] = "attachment"
+        pos = heads[0] - 1
+    closing = [order[k] for k in range(max(pos - CLOSING_REACH + 1, 0), pos + 1)
+               if len(texts[order[k]]) <= 40 and CLOSING.match(texts[order[k]])]
+    for i in closing:
+        kinds[i] = "closing"
+    if date_at is None and not closing:
+        # No date and no closing formula: a short last line is not taken for a signature.
+        signatures, notes = [], []
+    for i in signatures:
+        kinds[i] = "signature"
+    for k in notes:
+        kinds[order[k]] = "note"
+
+
+def _dated(texts: list[str], order: list[int], pos: int) -> tuple[int | None, list[int]]:
+    """The 成文日期 at the end (position in ``order``) and the 附注 under it (or under a 署名)."""
+    top = pos
+    while top >= 0 and NOTE.match(texts[order[top]]):
+        top -= 1
+    notes = list(range(top + 1, pos + 1))
+    if top < 0:
+        return None, []
+    if DATE.match(texts[order[top]]):
+        return top, notes
+    return None, notes if is_signature(texts[order[top]]) else []
+
+
+def _dated_before_annex(texts: list[str], order: list[int], pos: int
+                        ) -> tuple[int | None, list[int], list[int]]:
+    """A 落款 followed by an attached text: the first date-only line right under an organ's name,
+    with 附注 under it and then a 附件 label or the attachment's title. Returns the date's position,
+    the notes' and the 附件 labels'."""
+    for k in range(1, pos):
+        if not (DATE.match(texts[order[k]]) and organ_name(texts[order[k - 1]])):
             continue
-        if len(text) <= 40 and _CLOSING.match(text):
-            kinds[i] = "closing"
-            closing_at = i
-        elif _ATTACHMENT.match(text) and (closing_at is not None or i >= n - 5):
-            kinds[i] = "attachment"
-        elif i > lo and kinds[i - 1] == "attachment" and _attachment_item(text):
-            kinds[i] = "attachment"  # the next item of a list 附件：1.…, aligned under the first
-        elif _DATE.match(text) and i >= n - 4:
-            kinds[i] = "date"
-    # Signature: short organ names between the closing (or attachment) and the date.
-    dates = [i for i in range(lo, n) if kinds[i] == "date"]
-    for d in dates:
-        j = d - 1
-        while j >= body_start and kinds[j] == "paragraph" and _is_signature(paragraphs[j].clean.strip()):
-            if closing_at is None and not _after_body(kinds, j):
-                break
-            kinds[j] = "signature"
-            j -= 1
-    if closing_at is not None and not dates:
-        # No date, but a signature may still follow the closing.
-        for j in range(closing_at + 1, n):
-            if kinds[j] == "paragraph" and _is_signature(paragraphs[j].clean.strip()):
-                kinds[j] = "signature"
-
-
-def _attachment_item(text: str) -> bool:
-    """A short numbered name (2.培训日程安排): an item of an attachment list."""
-    marker = match_marker(text)
-    return (marker is not None and marker.style in ("arabic-dot", "arabic-dun") and len(text) <= 60
-            and not _SENTENCE_END.search(text))
-
-
-def _is_signature(text: str) -> bool:
-    return 2 <= len(text) <= 40 and not _PUNCT.search(text.replace("（", "").replace("）", ""))
-
-
-def _after_body(kinds: list[str], j: int) -> bool:
-    """A signature without a closing formula: accept it only right before a date at the end."""
-    return all(k in ("date", "signature", "boilerplate", "attachment") for k in kinds[j + 1:])
-
-
-def is_document_title(text: str | None) -> bool:
-    return bool(text and _DOC_TITLE.search(text) and "关于" in text)
+        after = k + 1
+        while after <= pos and NOTE.match(texts[order[after]]):
+            after += 1
+        if after <= pos and (ANNEX.match(texts[order[after]]) or organ_line(texts[order[after]])):
+            annex = []
+            for j in range(after, pos + 1):
+                if ANNEX.match(texts[order[j]]) or j == after:
+                    annex.append(j)  # the label, or the attachment's title right under the 落款
+                elif annex[-1] == j - 1 and ANNEX.match(texts[order[j - 1]]) and annex_title(texts[order[j]]):
+                    annex.append(j)  # the title under a label
+            return k, list(range(k + 1, after)), annex
+    return None, [], []

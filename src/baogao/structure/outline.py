@@ -7,19 +7,13 @@ is cached on the report (``report.outline()``).
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from baogao.lazy import pandas as pd
-from baogao.paragraphs import Paragraph
-from baogao.structure.elements import (
-    ELEMENT_NAMES,
-    Element,
-    classify,
-    is_document_title,
-)
+from baogao.structure.doctypes import DOC_TYPES, is_statutory
+from baogao.structure.elements import ELEMENT_NAMES, Element, classify
 from baogao.structure.enumerations import Enumeration, find_enumerations
+from baogao.structure.genre import REPORT_LIKE, decide_genre, doc_type_note, genre_label
 from baogao.structure.headings import (
     Candidate,
     Heading,
@@ -29,77 +23,16 @@ from baogao.structure.headings import (
     decide_series,
     unnumbered_candidate,
 )
+from baogao.structure.lines import signer
 from baogao.structure.numbering import lost_headings, style_issues
 from baogao.structure.parts import PART_NAMES, Part, find_parts
+from baogao.structure.tree import Section, build_tree
 from baogao.text.markers import STYLE_NAMES, find_enumeration_markers
 
 ISSUE_NAMES = {"gap": "缺号", "repeat": "重号", "style_change": "样式不一", "out_of_order": "顺序颠倒"}
-#: A salutation run into the opening paragraph: ``各位代表，现在，我代表国务院……``.
-RUN_IN_SALUTATION = re.compile(r"^(各位代表|各位委员|同志们)[，,！!]")
 
 #: ``Outline.genre``: the two kinds of report, the copy that shows neither, and the label a student reads for each.
 GENRE_LABELS = {"document": "公文式报告", "speech": "讲话式报告", "unknown": "文体不明"}
-
-
-@dataclass
-class Section:
-    """A node of the outline tree (``Outline.tree``): a heading's section, or a part of its own.
-
-    - ``kind``: ``root`` (the whole report), ``heading`` (a heading and what
-      follows it up to the next heading of its level or above) or ``part`` (a
-      functional part that is a section of its own: the opening before the
-      first heading, or a standalone ``Part``);
-    - ``title``: the heading's title (without its marker; ``label`` has it),
-      the part's Chinese name from ``PART_NAMES``, or the report's source for
-      the root;
-    - ``line``: 1-based line where the section begins (0 for the root);
-    - ``level``: 1-based depth in the tree: a heading's ``level``, 1 for a
-      part, 0 for the root;
-    - ``heading``: the ``Heading`` of a ``heading`` section, else None;
-    - ``part``: the part kind (a key of ``PART_NAMES``) of a ``part``
-      section, else None;
-    - ``paragraphs``: the paragraphs directly in this section (a heading's own
-      paragraph first), not those of its children (``all_paragraphs()``);
-    - ``children``: the sections below it, in document order;
-    - ``end_line``: 1-based last line of the section: the line before the
-      next section at its level or above, or the last body line.
-    """
-
-    kind: str
-    title: str
-    line: int
-    level: int
-    heading: Heading | None = None
-    part: str | None = None
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    children: list["Section"] = field(default_factory=list)
-    end_line: int = 0
-
-    def walk(self) -> Iterator["Section"]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    def all_paragraphs(self) -> list[Paragraph]:
-        out = list(self.paragraphs)
-        for child in self.children:
-            out.extend(child.all_paragraphs())
-        out.sort(key=lambda p: p.line)
-        return out
-
-    @property
-    def text(self) -> str:
-        """The section's text: its heading and every paragraph under it."""
-        return "\n".join(p.text for p in self.all_paragraphs())
-
-    @property
-    def label(self) -> str:
-        if self.heading is not None:
-            return f"{self.heading.marker}{self.heading.title}"
-        return self.title
-
-    def __repr__(self) -> str:
-        return f"<Section {self.kind} L{self.level} line {self.line}: {self.label[:20]!r}>"
 
 
 @dataclass
@@ -107,11 +40,13 @@ class Outline:
     """The structure of a report (docs/structure.md); ``report.outline()`` builds it once.
 
     - ``source``, ``encoding``: the report's (``Report.source``, ``Report.encoding``);
-    - ``genre``: a key of ``GENRE_LABELS``: ``document`` 公文式报告 (a 主送机关,
-      a closing formula, or a title ``…关于…的报告/请示``), ``speech``
-      讲话式报告 (a 题注, 报告人 or 称呼) or ``unknown`` 文体不明 (neither: a
-      copy that lost its frame);
-    - ``title``: the text of the first title line, or None;
+    - ``genre``: a key of ``GENRE_LABELS``: ``document`` 公文式报告 (elements of
+      GB/T 9704: 版头, 主送机关, 署名和成文日期, 附注, 版记; a closing formula;
+      or a title ``…关于…的<文种>``), ``speech`` 讲话式报告 (a 题注, 报告人 or
+      称呼) or ``unknown`` 文体不明 (neither: a copy that lost its frame);
+      ``genre_label`` refines the name by the 文种 (公文, 书面文稿, 讲话稿);
+    - ``title``: the text of the title, its lines joined (a title set on two
+      lines), or None;
     - ``elements``: one ``Element`` per paragraph, in order;
     - ``headings``: the ``Heading`` list, in order;
     - ``enumerations``: the ``Enumeration`` list, by line;
@@ -120,7 +55,12 @@ class Outline:
       enumerations, by line;
     - ``tree``: the root ``Section``; ``sections()`` walks it in order and
       ``to_frame()`` gives one row per section;
-    - ``genre_evidence``: what decided the genre, in Chinese (``有主送机关``).
+    - ``genre_evidence``: what decided the genre, in Chinese (``有主送机关``);
+    - ``doc_type``: a key of ``DOC_TYPES`` (``doc_type_label`` its Chinese
+      name), the 文种 the title ends with: one of the 15 types of the
+      党政机关公文处理工作条例 (only for a document; ``statutory`` is then
+      True) or another kind of text (总结, 述职报告, 计划, 讲话 …, in any
+      genre); None when the title names none.
 
     ``to_dict()`` is the JSON of ``baogao outline --json`` (docs/cli.md).
     """
@@ -136,6 +76,21 @@ class Outline:
     numbering_issues: list[NumberingIssue]
     tree: Section
     genre_evidence: list[str] = field(default_factory=list)
+    doc_type: str | None = None
+
+    @property
+    def doc_type_label(self) -> str | None:
+        return DOC_TYPES[self.doc_type] if self.doc_type else None
+
+    @property
+    def statutory(self) -> bool:
+        """True for a document of one of the 条例's 15 types."""
+        return is_statutory(self.doc_type)
+
+    @property
+    def genre_label(self) -> str:
+        """What the text is, in Chinese: ``GENRE_LABELS[genre]``, or 公文 / 书面文稿 / 讲话稿 by its 文种."""
+        return genre_label(self.genre, self.doc_type, GENRE_LABELS)
 
     def to_dict(self) -> dict:
         """The documented JSON form (``baogao outline --json``)."""
@@ -143,6 +98,8 @@ class Outline:
             "source": self.source,
             "encoding": self.encoding,
             "genre": self.genre,
+            "doc_type": self.doc_type,
+            "doc_type_label": self.doc_type_label,
             "title": self.title,
             "elements": [e.to_dict() for e in self.elements],
             "headings": [h.to_dict() for h in self.headings],
@@ -200,8 +157,10 @@ class Outline:
     def render(self) -> str:
         """An indented plain-text outline with line numbers (the CLI's output)."""
         out = [f"来源：{self.source}（编码 {self.encoding}）",
-               f"文体：{GENRE_LABELS[self.genre]}"
+               f"文体：{self.genre_label}"
                f"（{'；'.join(self.genre_evidence) or '既没有公文要素，也没有讲话稿的题注、报告人和称呼'}）"]
+        if self.doc_type:
+            out.append(f"文种：{doc_type_note(self.doc_type)}")
         if self.title:
             out.append(f"标题：{self.title}")
         front = [e for e in self.elements if e.kind not in ("paragraph", "heading")]
@@ -209,7 +168,10 @@ class Outline:
             out.append("")
             out.append("要素：")
             for e in front:
-                out.append(f"  第{e.line:>4}行  {ELEMENT_NAMES[e.kind]}：{_clip(e.text, 40)}")
+                name = ELEMENT_NAMES[e.kind]
+                if e.kind == "doc_number" and signer(e.text):
+                    name += "和签发人"
+                out.append(f"  第{e.line:>4}行  {name}：{_clip(e.text.strip(), 40)}")
         out.append("")
         out.append("结构：")
         for s in self.sections():
@@ -269,6 +231,60 @@ def build_outline(report) -> Outline:
     kinds = classify(paragraphs)
     body = [p for p, k in zip(paragraphs, kinds) if k == "paragraph"]
 
+    # An attached text after the 落款 (附件1 …) numbers its headings afresh.
+    annexes = [p.line for p, k in zip(paragraphs, kinds) if k == "annex"]
+    headings, heading_issues, item_runs = [], [], []
+    for segment in _segments(body, annexes):
+        found, issues, runs = _headings(report, segment)
+        headings += found
+        heading_issues += issues
+        item_runs += runs
+    by_index = {h.paragraph: h for h in headings}
+
+    for h in headings:
+        if not h.run_in:
+            kinds[h.paragraph - 1] = "heading"
+
+    enum_body = [(p, by_index.get(p.index)) for p in body]
+    enumerations, enum_issues = find_enumerations(
+        enum_body, [[(c.paragraph, c.marker) for c in run] for run in item_runs])
+
+    elements = [Element(k, p.line, p.text, p.index) for p, k in zip(paragraphs, kinds)]
+    title = _title(paragraphs, kinds)
+    opening = next((p.clean.strip() for p, k in zip(paragraphs, kinds) if k == "paragraph"), "")
+    genre, evidence, doc_type = decide_genre([(e.kind, e.text) for e in elements], title, opening)
+
+    closing = [(p.line, p.clean.strip()) for p, k in zip(paragraphs, kinds) if k == "closing"]
+    # A 请示, 通知, 函 … is no work report: only its opening and closing are parts.
+    work_report = genre != "document" or doc_type is None or doc_type in REPORT_LIKE
+    parts = find_parts(enum_body, closing, work_report=work_report)
+
+    issues = sorted(heading_issues + enum_issues,
+                    key=lambda i: (i.line, ["style_change", "gap", "repeat", "out_of_order"].index(i.kind)))
+    tree = build_tree(report.source, paragraphs, kinds, headings, parts)
+    return Outline(report.source, report.encoding, genre, title, elements, headings, enumerations,
+                   parts, issues, tree, evidence, doc_type)
+
+
+def _title(paragraphs, kinds) -> str | None:
+    """The title's text: its first line, and the line that continues it (a title set on two lines)."""
+    lines = []
+    for p, k in zip(paragraphs, kinds):
+        if k == "title":
+            lines.append(p.clean.strip())
+        elif lines and k != "boilerplate":
+            break
+    return "".join(lines) or None
+
+
+def _segments(body, annexes: list[int]) -> list:
+    """The body paragraphs, cut at the lines of the 附件 labels of attached texts."""
+    cuts = [0, *annexes, float("inf")]
+    return [seg for lo, hi in zip(cuts, cuts[1:]) if (seg := [p for p in body if lo < p.line < hi])]
+
+
+def _headings(report, body):
+    """Headings, their numbering issues and the runs judged to be items, in one stretch of body."""
     # Heading evidence for every body paragraph.
     cands: list[Candidate] = []
     unnumbered: dict[int, Candidate] = {}
@@ -297,92 +313,4 @@ def build_outline(report) -> Outline:
     heading_items.sort(key=lambda item: item[0].paragraph.line)
     headings, sequence = assign_levels(heading_items)
     heading_issues = lost_headings(sequence, headings, body) + style_issues(headings)
-    by_index = {h.paragraph: h for h in headings}
-
-    for h in headings:
-        if not h.run_in:
-            kinds[h.paragraph - 1] = "heading"
-
-    enum_body = [(p, by_index.get(p.index)) for p in body]
-    enumerations, enum_issues = find_enumerations(
-        enum_body, [[(c.paragraph, c.marker) for c in run] for run in item_runs])
-
-    closing = [(p.line, p.clean.strip()) for p, k in zip(paragraphs, kinds) if k == "closing"]
-    parts = find_parts(enum_body, closing, work_report=not _is_request(paragraphs, kinds))
-
-    elements = [Element(k, p.line, p.text, p.index) for p, k in zip(paragraphs, kinds)]
-    title_p = next((p for p, k in zip(paragraphs, kinds) if k == "title"), None)
-    title = title_p.clean.strip() if title_p else None
-
-    evidence = []
-    if any(e.kind == "addressee" for e in elements):
-        evidence.append("有主送机关")
-    if closing:
-        evidence.append("有结束语“" + closing[0][1] + "”")
-    if is_document_title(title):
-        evidence.append("标题为“关于……的" + title[-2:] + "”")
-    genre = "document" if evidence else "speech"
-    if not evidence:
-        speech = [ELEMENT_NAMES[e.kind] for e in elements if e.kind in ("subtitle", "speaker", "salutation")]
-        evidence = [f"有{x}" for x in dict.fromkeys(speech)]
-        opening = next((p.clean.strip() for p, k in zip(paragraphs, kinds) if k == "paragraph"), "")
-        if not evidence and RUN_IN_SALUTATION.match(opening):
-            evidence = ["开头段以称呼起句（“" + RUN_IN_SALUTATION.match(opening).group(1) + "”）"]
-        # A copy that lost its frame shows neither kind: say so rather than guess.
-        genre = "speech" if evidence else "unknown"
-
-    issues = sorted(heading_issues + enum_issues,
-                    key=lambda i: (i.line, ["style_change", "gap", "repeat", "out_of_order"].index(i.kind)))
-    tree = _build_tree(report, paragraphs, kinds, headings, parts)
-    return Outline(report.source, report.encoding, genre, title, elements, headings, enumerations,
-                   parts, issues, tree, evidence)
-
-
-def _is_request(paragraphs, kinds) -> bool:
-    """A 请示 or 函 asks for something: it has no review of work."""
-    title = next((p.clean.strip() for p, k in zip(paragraphs, kinds) if k == "title"), "")
-    return title.endswith(("请示", "函"))
-
-
-def _build_tree(report, paragraphs, kinds, headings, parts) -> Section:
-    root = Section("root", report.source, 0, 0)
-    by_index = {h.paragraph: h for h in headings}
-    standalone_parts = {p.line: p for p in parts if p.standalone}
-    first_heading_line = headings[0].line if headings else None
-    opening_parts = [p for p in parts if p.kind == "opening"]
-    stack: list[Section] = [root]
-    for p, k in zip(paragraphs, kinds):
-        if k not in ("paragraph", "heading"):
-            continue
-        h = by_index.get(p.index)
-        if h is not None:
-            while stack[-1].level >= h.level:
-                stack.pop()
-            node = Section("heading", h.title, p.line, h.level, heading=h)
-            stack[-1].children.append(node)
-            stack.append(node)
-            node.paragraphs.append(p)
-            continue
-        part = standalone_parts.get(p.line)
-        if part is not None:
-            del stack[1:]
-            node = Section("part", PART_NAMES[part.kind], p.line, 1, part=part.kind)
-            root.children.append(node)
-            stack.append(node)
-        elif len(stack) == 1 and opening_parts and (first_heading_line is None or p.line < first_heading_line):
-            if not root.children or root.children[-1].part != "opening":
-                node = Section("part", PART_NAMES["opening"], p.line, 1, part="opening")
-                root.children.append(node)
-            stack.append(root.children[-1])
-        stack[-1].paragraphs.append(p)
-    # A section ends where the next begins; the last one at its last body paragraph.
-    body_lines = [p.line for p, k in zip(paragraphs, kinds) if k in ("paragraph", "heading")]
-    _set_end_lines(root, max(body_lines, default=0))
-    return root
-
-
-def _set_end_lines(node: Section, end: int) -> None:
-    node.end_line = end
-    for i, child in enumerate(node.children):
-        nxt = node.children[i + 1].line - 1 if i + 1 < len(node.children) else end
-        _set_end_lines(child, max(nxt, child.line))
+    return headings, heading_issues, item_runs

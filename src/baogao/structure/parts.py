@@ -118,12 +118,18 @@ def find_parts(body: list[tuple[Paragraph, Heading | None]], closing: list[tuple
     """Parts in document order.
 
     ``body`` lists body paragraphs with the heading each one is (or None);
-    ``closing`` lists (line, text) of closing formulas. In a request
-    (``work_report=False``) headings are not taken for a review by default.
+    ``closing`` lists (line, text) of closing formulas. A document that is
+    no work report (``work_report=False``: a 请示, 通知, 函 …) has only its
+    opening and its closing formulas: its cue words (a 通知 on training in
+    ``总结的写法``) name no part of a report.
     """
     parts: list[Part] = []
     if not body:
         return parts
+    if not work_report:
+        if body[0][1] is None:
+            parts.append(Part("opening", body[0][0].line, "正文第一段"))
+        return parts + [Part("closing", line, text) for line, text in closing]
     base_year = None
     for p, _h in body:
         m = _YEAR.search(p.clean)
@@ -149,7 +155,7 @@ def find_parts(body: list[tuple[Paragraph, Heading | None]], closing: list[tuple
                 current = "opening"
         if h is not None:
             cue = heading_cue(h.title, base_year)
-            if cue is None and current == "opening" and work_report:
+            if cue is None and current == "opening":
                 cue = ("review", "第一个小标题")
         else:
             cue = paragraph_cue(p.clean, base_year)
