@@ -15,17 +15,20 @@ from baogao.cli.common import EXIT_BAD_INPUT, command_list, guarded, parse, show
 from baogao.cli.doctor import HELP as DOCTOR_HELP
 from baogao.cli.doctor import main as doctor_main
 from baogao.cli.reports import COMMAND_HELP, COMMANDS, DESCRIPTION, build_parser
+from baogao.cli.score import HELP as SCORE_HELP
+from baogao.cli.score import main as score_main
 from baogao.cli.teach import main as teach_main
 
 #: Commands with a parser of their own, dispatched before the report commands' parser runs.
-SUBPROGRAMS = {"teach": teach_main, "doctor": doctor_main}
+SUBPROGRAMS = {"teach": teach_main, "doctor": doctor_main, "score": score_main}
 
 
 def _parser() -> argparse.ArgumentParser:
-    """The report commands' parser, with ``doctor`` listed in its help and its choices."""
+    """The report commands' parser, with ``doctor`` and ``score`` listed in its help and its choices."""
     parser = build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     commands.add_parser("doctor", help=DOCTOR_HELP, add_help=False)
+    commands.add_parser("score", help=SCORE_HELP, add_help=False)
     return parser
 
 
@@ -38,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def run() -> int:
         if not argv:
-            sys.stderr.write(command_list("baogao", DESCRIPTION, {**COMMAND_HELP, "doctor": DOCTOR_HELP}))
+            commands = {**COMMAND_HELP, "doctor": DOCTOR_HELP, "score": SCORE_HELP}
+            sys.stderr.write(command_list("baogao", DESCRIPTION, commands))
             return EXIT_BAD_INPUT
         args = parse(_parser(), argv)
         if isinstance(args, int):  # --help, --version

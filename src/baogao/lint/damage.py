@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from baogao.lint.registry import rule
+from baogao.text.tokens import cut_pairs
 
 LESSON = "baogao 第 4 课：转载与机器改写的痕迹"
 _FINAL = "。！？!?…”’）)》」』"
@@ -128,3 +130,189 @@ def missing_final_punctuation(ctx):
         if t[-1] in _FINAL or _unfinished_clause(t) is not None or p.index in headings:
             continue
         yield ctx.finding_at(p, len(t) - 1, len(t), "段落末尾没有句末标点：句子不完整，或漏了句号。")
+
+
+# --- spaces inside Chinese text ---------------------------------------------------------------
+
+_SPACES = re.compile(r"[ \u3000\u00a0\t]+")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# CJK punctuation: CJK symbols (、。《》「」【】〔〕 …), the full-width marks (！，：；？（）),
+# not the full-width letters and digits, and the marks Chinese shares with Western text.
+_CJK_MARK = re.compile(r"[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·]")
+_ASCII_MARKS = ",;:!?()"
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_LEGAL_MARKER = re.compile(r"第[零〇一二三四五六七八九十百千\d]+[条章节编款]")
+_BYLINE = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{0,8}(?:记者|通讯员|摄影)[ \u3000]*[\u4e00-\u9fff·]{2,4}(?:[ \u3000]*摄)?$")
+_CONTACT_LINE = re.compile(r"[（(]?联\s*系\s*(?:人|电话|方式)")
+_LIST_EDGE = "、，；：。,;:（）()\u3000 "
+_QUOTES = {"“": "”", "「": "」", "『": "』"}
+
+
+def _chinese(ch: str) -> bool:
+    return bool(_IDEOGRAPH.match(ch) or _CJK_MARK.match(ch))
+
+
+def _chinese_side(t: str, i: int, step: int) -> bool:
+    """Is the character at ``i`` Chinese, or an ASCII mark of Chinese text (今年, 我们: the
+    comma's other side is Chinese)?"""
+    if not 0 <= i < len(t):
+        return False
+    if _chinese(t[i]):
+        return True
+    j = i + step
+    return t[i] in _ASCII_MARKS and 0 <= j < len(t) and _chinese(t[j])
+
+
+def _quoted_spans(t: str) -> list[tuple[int, int]]:
+    """The insides of the quotations of a paragraph (“…”, 「…」, 『…』), unnested."""
+    spans, open_at = [], {}
+    for i, ch in enumerate(t):
+        if ch in _QUOTES:
+            open_at.setdefault(ch, i)
+        else:
+            for o, c in _QUOTES.items():
+                if ch == c and o in open_at:
+                    spans.append((open_at.pop(o) + 1, i))
+    return spans
+
+
+def _padded_name(t: str, a: int, b: int) -> bool:
+    """王　刚 in a list of names: one full-width space inside an item of two or three
+    characters (a two-character name padded to the width of three)."""
+    if t[a:b] != "\u3000":
+        return False
+    left = a
+    while left > 0 and _IDEOGRAPH.match(t[left - 1]):
+        left -= 1
+    right = b
+    while right < len(t) and _IDEOGRAPH.match(t[right]):
+        right += 1
+    return ((left == 0 or t[left - 1] in _LIST_EDGE) and (right == len(t) or t[right] in _LIST_EDGE)
+            and 1 <= a - left <= 2 and 1 <= right - b <= 2 and right - left - 1 <= 3)
+
+
+def _stray_spaces(t: str):
+    """(start, end) of each stray run of spaces in a paragraph's text."""
+    if not _SENTENCE_END.search(t) or _CONTACT_LINE.match(t):
+        return  # a heading, a caption, a speaker or date line, a contact line: not running prose
+    legal = _LEGAL_MARKER.match(t)
+    byline = _BYLINE.search(t)
+    quoted = _quoted_spans(t)
+    for m in _SPACES.finditer(t):
+        a, b = m.start(), m.end()
+        if not (_chinese_side(t, a - 1, -1) and _chinese_side(t, b, 1)):
+            continue  # next to Latin text or a number (5G 基站, COVID 19), or at an edge
+        if legal and a == legal.end():
+            continue  # 第一条　为了……: the layout of laws and rules
+        if byline and a >= byline.start():
+            continue  # 本报记者 霍艳恩摄: a photo credit
+        if _IDEOGRAPH.match(t[a - 1]) and _IDEOGRAPH.match(t[b]) and any(x <= a and b <= y for x, y in quoted):
+            continue  # “好客山东 好品山东”: the halves of a slogan
+        if _padded_name(t, a, b):
+            continue
+        yield a, b
+
+
+@rule("stray-space", family="damage", severity="error",
+      title="中文里多余的空格",
+      reference="排版惯例：中文的字与字、字与标点之间不加空格（全角标点本身占一个字的位置："
+                "GB/T 15834-2011 标点符号用法，标点符号的位置和书写形式）",
+      positive="深化改革创新, 不断增强政治性。 重点关注以下几个方面。",
+      negative="　　深化改革创新，推动5G 基站和 COVID 19 防控，打响“好客山东 好品山东”品牌。参加人员：王　刚、李明华。")
+def stray_space(ctx):
+    """A space (ASCII, full-width U+3000, no-break or tab, or a run of them) inside a body
+    paragraph, between two Chinese characters or between a Chinese character and Chinese
+    punctuation (an ASCII mark of Chinese text, as in 创新, 不断, counts as Chinese
+    punctuation). Copying and converting leave such spaces; Chinese prose has none.
+
+    Not a stray space: the indentation at the start of a paragraph (not part of its text)
+    and spaces at its end; a space next to Latin letters or digits (5G 基站, COVID 19);
+    anything outside body paragraphs (titles, speaker lines that put a full-width space
+    between 省长 and 王正谱, standalone headings, a table of contents); a paragraph with no
+    sentence-final mark (a headline, a caption, a date line); a contact line, where spaces
+    part a unit, a name and a number (联系人：团市委办公室 王某某); the space after 第一条 or
+    第一章 that the layout of laws and rules puts there; a photo credit (本报记者 霍艳恩摄);
+    the space between the halves of a slogan in quotation marks (“好客山东 好品山东”); and
+    the full-width space that pads a two-character name to the width of three in a list of
+    names (王刚 so written beside 李明华).
+    """
+    for p in ctx.paragraphs("paragraph"):
+        for a, b in _stray_spaces(p.text):
+            what = "全角空格" if set(p.text[a:b]) == {"\u3000"} else "空格"
+            many = f" {b - a} 个" if b - a > 1 else ""
+            yield ctx.finding_at(p, a, b, f"中文字句之间多了{many}{what}：中文正文不加空格，疑为复制或转载留下的痕迹，应删除。",
+                                 "")
+
+
+# --- one character written twice ----------------------------------------------------------------
+
+#: jieba's tags of function words: particles and auxiliaries (u, uj 的, ul 了, uz 着, ug 过,
+#: uv 地, ud 得), prepositions (p) and conjunctions (c).
+_FUNCTION_TAGS = ("u", "p", "c")
+#: Doubled forms that are words of their own: 等等 (and so on; wait), 比比 and 用用 (the
+#: verbs 比 and 用 reduplicated: 比比看, 用用看).
+_STANDARD_DOUBLINGS = {"等等", "比比", "用用"}
+
+
+@cache
+def _own_tag(ch: str) -> str:
+    """The tag the kit's segmenter gives a character on its own (its dictionary tag)."""
+    return cut_pairs(ch, use_disk=False)[0][1]
+
+
+def _doubled_message(ch: str, times: int) -> str:
+    if times == 2:
+        return f"“{ch}”连写了两次，疑为多打了一个字。"
+    return f"“{ch}”连写了 {times} 次，疑为多打了 {times - 1} 个字。"
+
+
+def _function_word(tag: str) -> bool:
+    return tag.startswith(_FUNCTION_TAGS)
+
+
+@rule("doubled-character", family="damage", severity="warning",
+      title="单字重复（的的、了了）", reference=LESSON,
+      positive="团中央的的工作取得新进展，完成了了各项任务。",
+      negative="我们常常学习，人人参与，天天锻炼，看看成效，一一落实，年年增长，的的确确，等等。")
+def doubled_character(ctx):
+    """A function word written twice: 的的, 了了, 在在, 和和, 是是, 都都.
+
+    Many doublings are right: nouns, measure words, verbs, adjectives and many adverbs
+    reduplicate (人人, 年年, 个个, 看看, 讨论讨论, 高高, 常常, 刚刚, 仅仅). Function words do
+    not, and the policy is read from the segmentation (jieba with the kit's lexicon).
+    (1) Two single-character tokens X X in a row are flagged when both are tagged as a
+    particle or auxiliary (u…), a preposition (p), a conjunction (c) or an adverb (d), or X
+    is the copula 是. An adverb that does reduplicate is a dictionary word and so one token
+    (常常, 刚刚, 渐渐, 纷纷); a noun, measure word or verb cut in two (年 年, 件 件, 说 说) is
+    left alone. (2) One token XX (jieba's HMM joins 的的, 以以, 于于, 地地 into a word of its
+    own) is flagged when X on its own is a particle, a preposition or a conjunction.
+    (3) A doubled form that is a word of its own (等等; 比比 and 用用, the verbs
+    reduplicated) is never flagged, however it is cut, nor is a doubling inside a longer
+    word (的的确确, 不甚了了, 是是非非) or across a word boundary (目的的 is 目的 + 的).
+
+    A warning, not an error: a few doublings of these characters are right in a rare
+    reading the tokens cannot tell apart (了了心愿, where the verb 了 takes the particle
+    了; 对对答案, where 对 is the verb 核对).
+    """
+    tokens = ctx.analysis.tokens
+    words, tags, starts, ends, paras = (tokens["word"].tolist(), tokens["pos"].tolist(),
+                                        tokens["start"].tolist(), tokens["end"].tolist(),
+                                        tokens["paragraph"].tolist())
+    kinds = ctx.kinds
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        if kinds.get(paras[i]) == "boilerplate" or not _IDEOGRAPH.match(w[0]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and len(w) == 1 and words[j + 1] == w and paras[j + 1] == paras[i] and starts[j + 1] == ends[j]:
+            j += 1
+        if j > i and w * (j - i + 1) not in _STANDARD_DOUBLINGS and (
+                w == "是" or all(_function_word(t) or t == "d" for t in tags[i:j + 1])):
+            yield ctx.finding(starts[i], ends[j], _doubled_message(w, j - i + 1), w)
+        elif (j == i and len(w) == 2 and w[0] == w[1] and w not in _STANDARD_DOUBLINGS
+              and _function_word(_own_tag(w[0]))):
+            yield ctx.finding(starts[i], ends[i], _doubled_message(w[0], 2), w[0])
+        i = j + 1
