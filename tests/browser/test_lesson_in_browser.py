@@ -208,6 +208,73 @@ def quiz_answers_right_and_wrong(run: Run) -> None:
     run.mark("quiz: right click")
 
 
+def highlighter_answers_a_section_and_a_layer(run: Run) -> None:
+    """Lesson 02: the highlighter shows one section, then drops a layer, through the kernel."""
+    from baogao.widgets.highlight import layer_marks
+    from baogao.widgets.outline import section_choices
+
+    page, deadline = run.page, run.deadline
+    notebook = page.locator(NOTEBOOK)
+    specimen = get("specimen")
+    view = notebook.locator(".jp-OutputArea-output").filter(has=page.locator(".hl-legend")).filter(
+        has=page.locator(".widget-dropdown select"))
+    view.first.wait_for(state="attached", timeout=deadline.ms(15))
+    assert view.count() == 1, f"expected one highlighter, found {view.count()}"
+    view.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    leads = len(layer_marks(specimen, "leads"))
+    before = view.text_content(timeout=deadline.ms(5))
+    assert "鲜明的政治立场" in before and f"主旨句（{leads}）" in before, before[:300]
+
+    label = next(text for text, line in section_choices(specimen) if line == 10)
+    view.locator(".widget-dropdown select").select_option(label=label, timeout=deadline.ms(10))
+    page.wait_for_function(
+        """(el) => el.textContent.includes('努力提高覆盖率。') && !el.textContent.includes('鲜明的政治立场')""",
+        arg=view.element_handle(timeout=deadline.ms(5)), timeout=deadline.ms(15))
+    run.mark("highlighter: section of line 10")
+
+    legend = view.locator(".hl-legend")
+    assert "off" not in (legend.locator(".hl-key", has_text="主旨句").get_attribute("class") or "")
+    view.locator("button.widget-toggle-button", has_text=f"主旨句（{leads}）").click(timeout=deadline.ms(10))
+    page.wait_for_function("(el) => el.classList.contains('off')",
+                           arg=legend.locator(".hl-key", has_text="主旨句").element_handle(timeout=deadline.ms(5)),
+                           timeout=deadline.ms(15))
+    run.mark("highlighter: leads off")
+    page.screenshot(path=str(run.screenshot), timeout=deadline.ms(10))
+
+
+QUERY_BOX = "input[placeholder='字、词、短语或正则表达式，回车检索']"
+
+
+def concordance_answers_a_query_and_a_scope(run: Run) -> None:
+    """Lesson 03: the concordance answers a typed query, then the corpus scope, through the kernel."""
+    from baogao.concordance.kwic import kwic
+    from baogao.sources.shipped import corpus
+
+    page, deadline = run.page, run.deadline
+    notebook = page.locator(NOTEBOOK)
+    box = notebook.locator(QUERY_BOX)
+    box.first.wait_for(state="visible", timeout=deadline.ms(15))
+    assert box.count() == 1, f"expected one concordance, found {box.count()}"
+    box.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    view = notebook.locator(".jp-OutputArea-output").filter(has=page.locator(QUERY_BOX))  # inner: relative
+    specimen, reference = get("specimen"), corpus()
+    before = len(kwic([specimen], "新时期"))
+    assert f"“新时期”在本报告中共出现 {before} 次。" in view.text_content(timeout=deadline.ms(5))
+
+    box.fill("新时代", timeout=deadline.ms(5))
+    box.press("Enter", timeout=deadline.ms(5))
+    wait_for_text(view, deadline, f"“新时代”在本报告中共出现 {len(kwic([specimen], '新时代'))} 次。",
+                  "the concordance (typed query)")
+    run.mark("concordance: typed query")
+
+    hits = kwic(reference, "新时代")
+    view.locator("button", has_text="参考语料（17 篇）").click(timeout=deadline.ms(10))
+    wait_for_text(view, deadline, f"“新时代”在 {len(reference)} 篇参考报告中共出现 {len(hits)} 次，"
+                                  f"分布在 {hits['report'].nunique()} 篇报告中。", "the concordance (corpus scope)")
+    run.mark("concordance: corpus scope")
+    page.screenshot(path=str(run.screenshot), timeout=deadline.ms(10))
+
+
 def outline_explorer_and_quiz(run: Run) -> None:
     outline_explorer_answers_clicks(run)
     quiz_answers_right_and_wrong(run)
@@ -446,11 +513,13 @@ def readable_in_both_themes(run: Run, feedback_outputs: int) -> dict[str, dict]:
 INTERACTIONS: dict[str, Callable[[Run], None]] = {
     "00_start": probe_and_edition_compare_answer_clicks,
     "01_structure": outline_explorer_and_quiz,
+    "02_paragraphs": highlighter_answers_a_section_and_a_layer,
+    "03_words": concordance_answers_a_query_and_a_scope,
 }
 
 
-def test_interactions_are_for_lessons():
-    assert set(INTERACTIONS) <= {lesson.id for lesson in LESSONS}, sorted(INTERACTIONS)
+def test_every_lesson_has_an_interaction():
+    assert set(INTERACTIONS) == {lesson.id for lesson in LESSONS}, sorted(INTERACTIONS)
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=[lesson.id for lesson in LESSONS])

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
 SAMPLE = "01_structure"
-ANSWER_CELLS = ("q1-answer", "q2-answer", "q3-answer", "q4-answer")
+ANSWER_CELLS = ("q1-answer", "q2-answer", "q3-answer", "q4-answer", "q5-answer", "q6-answer")
 
 
 def read(path: Path) -> dict:
@@ -343,7 +343,7 @@ def _class_folder(folder: Path) -> None:
     write(folder, "alice", good)
     bob = copy.deepcopy(read(EXERCISES / f"{SAMPLE}.ipynb"))
     cell(bob, "q1-answer")["source"] = 'q1_answer = "七"'
-    cell(bob, "q2-answer")["source"] = "q2_answer = [10, 24, 28]"
+    cell(bob, "q2-answer")["source"] = "q2_answer = {3: 2, 5: 4, 10: 4, 15: 8, 24: 3, 28: 5, 34: 4, 39: 3, 43: 1, 44: 1, 45: 1}"
     cell(bob, "q3-answer")["source"] = ("from baogao.text.markers import match_marker\n\n"
                                         "def marker_style(line):\n    m = match_marker(line)\n"
                                         "    return m.style if m else None")
@@ -394,11 +394,12 @@ def _class_folder(folder: Path) -> None:
     write(folder / "oscar", SAMPLE, good)  # one folder per student works too
 
 
-ALL_RIGHT = {"q1": "correct", "q2": "correct", "q3": "correct", "q4": "submitted"}
+ALL_RIGHT = {"q1": "correct", "q2": "correct", "q3": "correct", "q4": "correct", "q5": "submitted", "q6": "submitted"}
 EXPECTED = {
     # student: (exercise statuses, notebook row status or None, words in its feedback)
     "alice": (ALL_RIGHT, None, ()),
-    "bob": ({"q1": "correct", "q2": "incorrect", "q3": "incorrect", "q4": "not_attempted"}, None, ()),
+    "bob": ({"q1": "correct", "q2": "incorrect", "q3": "incorrect", "q4": "not_attempted", "q5": "not_attempted",
+             "q6": "not_attempted"}, None, ()),
     "carol": (dict.fromkeys(ALL_RIGHT, "not_attempted"), None, ()),
     "dave": (dict.fromkeys(ALL_RIGHT, "invalid_notebook"), "invalid_notebook", ("JSON",)),
     "erin": (dict.fromkeys(ALL_RIGHT, "wrong_assignment"), "wrong_assignment", ("01_other",)),
@@ -439,7 +440,7 @@ def test_every_row_of_the_class(graded):
     assert not frame.duplicated(["student", "exercise"]).any()
     for student, (statuses, notebook_status, words) in EXPECTED.items():
         rows = frame[frame["student"] == student].set_index("exercise")
-        got = {e: rows.loc[e, "status"] for e in ("q1", "q2", "q3", "q4")}
+        got = {e: rows.loc[e, "status"] for e in ALL_RIGHT}
         assert got == statuses, (student, got, rows["feedback"].tolist())
         if notebook_status is None:
             assert "notebook" not in rows.index, (student, rows.loc["notebook"].tolist())
@@ -461,7 +462,7 @@ def test_every_row_of_the_class(graded):
 def test_feedback_of_the_class(graded):
     frame = graded.frame.set_index(["student", "exercise"])
     assert "match_marker" in frame.loc[("bob", "q3"), "feedback"]
-    assert "还少了 1 处" in frame.loc[("bob", "q2"), "feedback"]
+    assert "还少了 1 节" in frame.loc[("bob", "q2"), "feedback"]
     assert frame.loc[("dave", "q1"), "feedback"].startswith("未评分：")
     assert "“01_other”" in frame.loc[("erin", "q1"), "feedback"]
     assert "ex.q2.check" in frame.loc[("judy", "notebook"), "feedback"]
@@ -471,13 +472,13 @@ def test_feedback_of_the_class(graded):
 @pytest.mark.slow
 def test_summary_and_html(graded):
     summary = pd.read_csv(summary_path(graded.csv)).set_index("exercise")
-    assert list(summary.index) == ["q1", "q2", "q3", "q4"]
+    assert list(summary.index) == list(ALL_RIGHT)
     assert (summary["students"] == len(EXPECTED)).all()
     q1 = [s["q1"] for s, *_ in EXPECTED.values()]
     assert summary.loc["q1", "correct"] == q1.count("correct")
     assert summary.loc["q1", "not_attempted"] == q1.count("not_attempted")
-    assert summary.loc["q4", "submitted"] == [s["q4"] for s, *_ in EXPECTED.values()].count("submitted")
-    assert pd.isna(summary.loc["q4", "mean_score"])
+    assert summary.loc["q5", "submitted"] == [s["q5"] for s, *_ in EXPECTED.values()].count("submitted")
+    assert pd.isna(summary.loc["q5", "mean_score"])
     page = graded.csv.with_suffix(".html").read_text(encoding="utf-8")
     assert "各题汇总" in page and "oscar" in page and "<script" not in page
 
@@ -510,7 +511,7 @@ def test_grading_resumes_without_losing_or_repeating_work(tmp_path, capsys):
     frame = pd.read_csv(out)
     assert sorted(frame["student"].unique()) == ["alice", "dave", "erin"]
     assert not frame.duplicated(["student", "exercise"]).any()
-    assert len(frame) == 3 * 4 + 2  # four exercises each, notebook rows for dave and erin
+    assert len(frame) == 3 * 6 + 2  # six exercises each, notebook rows for dave and erin
     # A changed notebook is graded again; an unchanged one is not.
     write(folder, "dave", read(EXERCISES / f"{SAMPLE}.ipynb"))
     third = grade(folder, out, assignment=SAMPLE, exercises_dir=EXERCISES, timeout=30, workers=1,
@@ -614,4 +615,4 @@ def test_solution_runs_on_another_report_with_papermill(report, fixtures, tmp_pa
     texts = ["".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
                      for o in c.outputs) for c in nb.cells if c.cell_type == "code"]
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
-    assert sum(t.startswith("✓ 正确") for t in texts) == 3  # checks follow the report
+    assert sum(t.startswith("✓ 正确") for t in texts) == 4  # checks follow the report

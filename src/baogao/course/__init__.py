@@ -56,6 +56,8 @@ class Lesson:
 LESSONS: tuple[Lesson, ...] = (
     Lesson("00_start", "开始之前", minutes=60),
     Lesson("01_structure", "报告的骨架", minutes=75),
+    Lesson("02_paragraphs", "段落的写法", minutes=75),
+    Lesson("03_words", "用词与提法", minutes=90),
 )
 
 
