@@ -107,3 +107,18 @@ def test_notebook_runs_on_another_report(lesson, path, report, fixtures, tmp_pat
     errors = [f"{o.get('ename')}: {o.get('evalue')}" for c in nb.cells for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert errors == [], f"{path} on {report}: {errors}"
+
+
+def test_the_readme_course_map_lists_every_lesson():
+    """README's course map: one row per lesson of LESSONS, with its title, notebook, exercises and time."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## 课程"):readme.index("## 命令行")]
+    rows = [line for line in table.splitlines() if line.startswith("| [第")]
+    assert len(rows) == len(LESSONS)
+    for lesson, row in zip(LESSONS, rows):
+        number = int(lesson.id[:2])
+        assert f"[第 {number} 课　{lesson.title}]({lesson.notebook})" in row, row
+        assert f"约 {lesson.minutes} 分钟" in row, row
+        if lesson.assignment:
+            count = len(lesson.module().assignment.problems)
+            assert f"[{count} 题]({lesson.exercise})" in row, row
