@@ -32,6 +32,7 @@ two measurements take about 2 s per lesson.
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from collections.abc import Callable
@@ -239,6 +240,7 @@ def highlighter_answers_a_section_and_a_layer(run: Run) -> None:
                            arg=legend.locator(".hl-key", has_text="主旨句").element_handle(timeout=deadline.ms(5)),
                            timeout=deadline.ms(15))
     run.mark("highlighter: leads off")
+    view.scroll_into_view_if_needed(timeout=deadline.ms(5))
     page.screenshot(path=str(run.screenshot), timeout=deadline.ms(10))
 
 
@@ -525,7 +527,10 @@ def test_every_lesson_has_an_interaction():
 @pytest.mark.parametrize("lesson", LESSONS, ids=[lesson.id for lesson in LESSONS])
 def test_lesson_in_browser(lesson: Lesson, lab_server, lab_page, tmp_path):
     page = lab_page.page
-    run = Run(page, Deadline(TEST_BUDGET_S), tmp_path / f"lesson{lesson.id}.png")
+    # BAOGAO_SCREENSHOTS=docs/images keeps the screenshots (the README shows three of them).
+    shots = Path(os.environ.get("BAOGAO_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    run = Run(page, Deadline(TEST_BUDGET_S), shots / f"lesson{lesson.id}.png")
     notebook = Path(lesson.notebook)
     assert (lab_server.root_dir / notebook.name).is_file(), f"lab_server does not serve {lesson.notebook}"
 

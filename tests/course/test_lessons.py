@@ -122,3 +122,16 @@ def test_the_readme_course_map_lists_every_lesson():
         if lesson.assignment:
             count = len(lesson.module().assignment.problems)
             assert f"[{count} 题]({lesson.exercise})" in row, row
+
+
+def test_the_readme_screenshots_exist_and_are_the_browser_tests():
+    """The README shows three lessons as the browser test photographs them."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]+\]\((docs/images/[^)]+)\)", readme)
+    assert len(images) >= 3
+    ids = {lesson.id for lesson in LESSONS}
+    for image in images:
+        assert (ROOT / image).is_file(), image
+        assert image.removeprefix("docs/images/lesson").removesuffix(".png") in ids, image
