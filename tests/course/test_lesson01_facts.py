@@ -90,6 +90,19 @@ def test_the_specimen_shows_neither_frame(raw):
     assert not {"addressee", "closing", "signature", "date", "subtitle", "speaker", "salutation"} & kinds
 
 
+def test_the_genre_sentence_names_what_the_text_is(raw, gwr):
+    """lesson.genre_sentence(report), printed by the lesson (on the specimen in its stored output):
+    the genre's label refined by the 文种, so that a 请示 or a 通知 is a 公文, not a 公文式报告."""
+    assert reading.genre_sentence(raw) == "提纲的判断：文体不明（依据：既没有公文要素，也没有讲话稿的题注、报告人和称呼）。"
+    assert reading.genre_sentence(gwr) == "提纲的判断：讲话式报告（依据：有题注；有报告人；有称呼）。"
+    assert reading.genre_sentence(baogao.example("report_gongwen")) == (
+        "提纲的判断：公文式报告（依据：有主送机关；有结束语“特此报告。”；标题为“关于……的报告”；有署名和成文日期）。")
+    assert reading.genre_sentence(baogao.example("request_qingshi")) == (
+        "提纲的判断：公文（依据：有主送机关；有结束语“妥否，请批示。”；标题为“关于……的请示”；有署名和成文日期）。")
+    assert reading.genre_sentence(baogao.example("notice_tongzhi")).startswith("提纲的判断：公文（依据：有发文机关标志；")
+    assert reading.genre_sentence(baogao.example("summary_zongjie")) == "提纲的判断：书面文稿（依据：有署名和成文日期）。"
+
+
 def test_line_1_is_the_sites_title_and_the_outline_lists_it_as_title(raw):
     outline = raw.outline()
     assert outline.title == text(raw, 1) and outline.elements[0].kind == "title"

@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 import pytest
 from fontTools.ttLib import TTFont
 
+import baogao
+
 from baogao import plotting
 from baogao.cli import main
 from baogao.cli import reports as cli_reports
@@ -32,6 +34,8 @@ from baogao.export.cheatsheet import (
 from baogao.lint import RULES, catalogue, lint
 from baogao.lint.registry import Rule
 from baogao.sources.load import load
+from baogao.structure.elements import ELEMENT_KINDS, FOOTER_KINDS, HEADER_KINDS
+from baogao.structure.genre import decide_genre
 from baogao.text.lexicon import read_entries
 
 #: Counts that need no linting: the sheet's layout does not depend on them.
@@ -143,9 +147,43 @@ def test_document_elements(sheet):
         assert f"<th>{part}</th>" in sheet
     # What the parser recognises is bold, with the parser's name where it differs.
     assert "<b>主送机关</b>" in sheet and "<b>发文机关署名</b>（署名）" in sheet and "<b>成文日期</b>" in sheet
-    assert "<b>份号</b>" not in sheet and "份号" in text and "印发机关和印发日期" in text
+    # The 版头 and the 版记 are element kinds too: every element but the 印章 is recognised.
+    assert "<b>份号</b>" in sheet and "<b>发文机关标志</b>" in sheet and "<b>印发机关和印发日期</b>" in sheet
+    assert "<b>密级</b>（密级和保密期限）" in sheet and "<b>附注</b>" in sheet and "<b>抄送机关</b>" in sheet
+    assert "<b>印章</b>" not in sheet and "印章" in text
+    parts = dict(cheatsheet.DOCUMENT_PARTS)
+    assert tuple(kind for _, kind in parts["版头"]) == HEADER_KINDS
+    assert tuple(kind for _, kind in parts["版记"]) == FOOTER_KINDS
+    assert {kind for _, elements in cheatsheet.DOCUMENT_PARTS for _, kind in elements} - {None} <= set(ELEMENT_KINDS)
+    assert dict(parts["版头"]) == {"份号": "copy_number", "密级": "secrecy", "紧急程度": "urgency",
+                                  "发文机关标志": "issuer", "发文字号": "doc_number", "签发人": "signer"}
+    assert {k: dict(parts["主体"])[k] for k in ("附注", "附件")} == {"附注": "note", "附件": "annex"}
+    assert dict(parts["版记"]) == {"抄送机关": "cc", "印发机关和印发日期": "imprint"}
     assert "结束语（如“特此报告。”）是正文末尾的习惯用语，不是该标准规定的要素" in text
     assert "讲话式报告" in text and "题注、报告人、称呼" in text
+
+
+def test_the_note_on_documents_follows_the_outlines_genre_rules(sheet):
+    """Which copies count as documents and how they are named: as decide_genre and genre_label do."""
+    text = visible_text(sheet)
+    note = ("有版头或版记的任一要素、主送机关、附件说明、附注，或署名和成文日期俱全，或有结束语，"
+            "或标题为“关于……的”加《党政机关公文处理工作条例》规定的 15 种文种之一（如“关于……的请示”）的，"
+            "提纲判为公文，公文格式规则只用于这类文本：文种为报告或标题不写文种的标为“公文式报告”，"
+            "请示、通知等其他法定文种标为“公文”，总结、计划等不是法定文种的标为“书面文稿”。")
+    assert note in text
+    # Each element the note names shows the document form on its own; a 署名 or a date alone does not.
+    for kind in (*HEADER_KINDS, *FOOTER_KINDS, *cheatsheet.DOCUMENT_EVIDENCE):
+        assert decide_genre([(kind, "某某")], None, "")[0] == "document", kind
+    for kind in ("signature", "date", "paragraph", "heading"):
+        assert decide_genre([(kind, "某某")], None, "")[0] != "document", kind
+    assert decide_genre([("signature", "某某"), ("date", "2026年1月1日")], None, "")[0] == "document"
+    assert decide_genre([], "某某关于开展培训的通知", "")[0] == "document"
+    # The labels are the outline's, on the examples.
+    labels = {name: baogao.example(name).outline().genre_label
+              for name in ("report_gongwen", "request_qingshi", "notice_tongzhi", "summary_zongjie")}
+    assert labels == {"report_gongwen": "公文式报告", "request_qingshi": "公文", "notice_tongzhi": "公文",
+                      "summary_zongjie": "书面文稿"}
+    assert "的，按公文式报告校对" not in text
 
 
 def test_formulations_are_the_lexicons_right_forms(sheet):

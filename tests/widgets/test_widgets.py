@@ -467,6 +467,15 @@ def test_feedback_html_outline_and_lint():
     assert "标题：关于2024年工作情况的报告" in html and "独立部分：工作回顾、问题与不足" in html
     assert "共 8 条：错误 7，警告 1，提示 0。" in html
     assert "文体：公文式报告；" in html and "文体：文体不明；" in feedback_html("一、加强思想引领\n正文。")
+    # The label is refined by the 文种 (Outline.genre_label): a 请示 or a 通知 is a 公文, not a
+    # 公文式报告; a 工作总结 a 书面文稿.
+    for name, label in [("request_qingshi", "公文"), ("notice_tongzhi", "公文"), ("report_numbered", "公文式报告"),
+                        ("summary_zongjie", "书面文稿")]:
+        shown = feedback_html(baogao.example(name).text)
+        assert f"文体：{label}；" in shown and baogao.example(name).outline().genre_label == label, name
+        if label != "公文式报告":
+            assert "公文式报告" not in shown, name
+    assert "文体：讲话式报告；" in feedback_html(baogao.corpus("2021_state-council_gwr").text)
     assert ('<span class="bd-line">第 3 行第 20 列</span> [错误] “,”：中文语句中使用了半角“,”，应改为全角“，”。'
             '\u3000建议改为：“，”</div>') in html
     assert "<script>" not in html

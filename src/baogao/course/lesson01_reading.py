@@ -14,7 +14,7 @@ from baogao.analysis.tables import lead_sentences
 from baogao.lazy import pandas as pd
 from baogao.structure.elements import is_document_title
 from baogao.structure.headings import family
-from baogao.structure.outline import GENRE_LABELS, ISSUE_NAMES
+from baogao.structure.outline import ISSUE_NAMES
 from baogao.structure.parts import PART_NAMES
 from baogao.text.markers import STYLE_NAMES, render
 from baogao.text.sentences import sentence_spans
@@ -87,7 +87,7 @@ def edges(report, n: int = 4) -> None:
 def genre_sentence(report) -> str:
     outline = report.outline()
     why = "；".join(outline.genre_evidence) or "既没有公文要素，也没有讲话稿的题注、报告人和称呼"
-    return f"提纲的判断：{GENRE_LABELS[outline.genre]}（依据：{why}）。"
+    return f"提纲的判断：{outline.genre_label}（依据：{why}）。"
 
 
 # -- 二、报告、请示、函 ---------------------------------------------------------------------

@@ -20,7 +20,6 @@ from baogao.exercises.writing import lint_messages
 from baogao.lint import lint
 from baogao.sources.load import load
 from baogao.structure.elements import is_document_title
-from baogao.structure.outline import GENRE_LABELS
 from baogao.text.markers import match_marker, render
 
 _CORE = re.compile(r"[\W_]+")
@@ -223,7 +222,7 @@ def q6_feedback(text, report=None):
     outline = draft.outline()
     kinds = {e.kind for e in outline.elements}
     title = outline.title or ""
-    checks = [(outline.genre == "document", f"提纲读出的文体是{GENRE_LABELS[outline.genre]}"
+    checks = [(outline.genre == "document", f"提纲读出的文体是{outline.genre_label}"
                + ("" if outline.genre == "document" else "：要有主送机关和结束语，标题写成“……关于……的报告”"))]
     ok = is_document_title(title) and title.endswith("报告") and not title.startswith("关于") \
         and not re.search("请示报告|报告请示", title)

@@ -7,8 +7,8 @@ recognises (``structure.elements``), the punctuation and numeral rules from
 the lint registry with their own examples, the standard formulations of
 ``data/lexicon/proofing.txt``, and the most common findings, counted by
 running the linter over the corpus and the specimen. Only the grouping of
-GB/T 9704's elements into 版头, 主体 and 版记 is written here: the kit does not
-model the 版头 and the 版记.
+GB/T 9704's elements into 版头, 主体 and 版记, with the element kind of each
+(``DOCUMENT_PARTS``; the 印章 is not modelled), is written here.
 
 - ``cheatsheet_html(counts=None)``: the sheet as one self-contained HTML page
   (the bundled font embedded, print CSS for A4);
@@ -36,7 +36,9 @@ from baogao.export.docx import FANGSONG, HEITI, KAITI
 from baogao.lint import FAMILIES, RULES, SEVERITY_LABELS, catalogue, lint
 from baogao.lint.ruledoc import example_findings
 from baogao.sources.shipped import corpus, specimen
+from baogao.structure.doctypes import DOC_TYPES, STATUTORY_TYPES
 from baogao.structure.elements import ELEMENT_NAMES
+from baogao.structure.genre import genre_label
 from baogao.structure.outline import GENRE_LABELS
 from baogao.text.lexicon import data_path, read_entries
 from baogao.text.markers import STYLE_NAMES, STYLES, render
@@ -58,13 +60,16 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-
 
 #: GB/T 9704-2012's elements by part, and the element kind the parser gives each (None: not modelled).
 DOCUMENT_PARTS = (
-    ("版头", (("份号", None), ("密级", None), ("紧急程度", None), ("发文机关标志", None),
-              ("发文字号", None), ("签发人", None))),
+    ("版头", (("份号", "copy_number"), ("密级", "secrecy"), ("紧急程度", "urgency"), ("发文机关标志", "issuer"),
+              ("发文字号", "doc_number"), ("签发人", "signer"))),
     ("主体", (("标题", "title"), ("主送机关", "addressee"), ("正文", "paragraph"),
               ("附件说明", "attachment"), ("发文机关署名", "signature"), ("成文日期", "date"),
-              ("印章", None), ("附注", None), ("附件", None))),
-    ("版记", (("抄送机关", None), ("印发机关和印发日期", None))),
+              ("印章", None), ("附注", "note"), ("附件", "annex"))),
+    ("版记", (("抄送机关", "cc"), ("印发机关和印发日期", "imprint"))),
 )
+#: The elements each of which shows the document form on its own (docs/structure.md, "Genre"),
+#: besides those of the 版头 and the 版记; a 署名 and a 成文日期 show it together.
+DOCUMENT_EVIDENCE = ("addressee", "attachment", "note", "closing")
 #: Elements of a speech-style report (not elements of GB/T 9704), in reading order.
 SPEECH_ELEMENTS = ("title", "subtitle", "speaker", "salutation", "paragraph")
 
@@ -80,7 +85,6 @@ def _e(text) -> str:
 
 
 # -- content --------------------------------------------------------------------------------------
-
 
 def heading_levels() -> list[tuple[int, str, str, str]]:
     """(level, marker of the first heading, style name, usual typeface) for the four levels."""
@@ -195,7 +199,6 @@ def common_findings(reports=None, described: str | None = None) -> FindingCounts
 
 # -- HTML -----------------------------------------------------------------------------------------
 
-
 def _marked(text: str, spans, css: str) -> str:
     out, at = [], 0
     for a, b in spans:
@@ -227,19 +230,22 @@ def _levels_section() -> str:
 def _elements_section() -> str:
     rows = []
     for part, elements in DOCUMENT_PARTS:
-        cells = []
-        for name, kind in elements:
-            if kind is None:
-                cells.append(_e(name))
-            else:
-                shown = ELEMENT_NAMES[kind]
-                cells.append(f"<b>{_e(name)}</b>" + (f"（{_e(shown)}）" if shown != name else ""))
+        cells = [_e(name) if kind is None else f"<b>{_e(name)}</b>" + (
+            f"（{_e(ELEMENT_NAMES[kind])}）" if ELEMENT_NAMES[kind] != name else "") for name, kind in elements]
         rows.append(f"<tr><th>{_e(part)}</th><td>{'、'.join(cells)}</td></tr>")
     speech = "、".join(_e(ELEMENT_NAMES[k]) for k in SPEECH_ELEMENTS)
+    label = {k: genre_label("document", k, GENRE_LABELS) for k in ("report", "request", "summary")}
+    # Which copies the outline reads as documents, and how it names them (docs/structure.md, "Genre").
+    genre = (f"有版头或版记的任一要素、{'、'.join(ELEMENT_NAMES[k] for k in DOCUMENT_EVIDENCE[:-1])}，"
+             f"或署名和成文日期俱全，或有{ELEMENT_NAMES['closing']}，或标题为“关于……的”加《党政机关公文处理工作条例》"
+             f"规定的 {len(STATUTORY_TYPES)} 种文种之一（如“关于……的请示”）的，提纲判为公文，公文格式规则只用于这类文本："
+             f"文种为{DOC_TYPES['report']}或标题不写文种的标为“{label['report']}”，{DOC_TYPES['request']}、"
+             f"{DOC_TYPES['notice']}等其他法定文种标为“{label['request']}”，{DOC_TYPES['summary']}、"
+             f"{DOC_TYPES['plan']}等不是法定文种的标为“{label['summary']}”。")
     return ("<h2>二、公文要素</h2>"
             f"<table class=parts>{''.join(rows)}</table>"
             "<p class=note>GB/T 9704-2012 把公文的要素分为版头、主体、版记三部分。加粗的要素本工具能在草稿中识别"
-            f"（括号里是它在提纲中的名称）；有主送机关、结束语或“关于……的报告”式标题的，按{_e(GENRE_LABELS['document'])}校对。"
+            f"（括号里是它在提纲中的名称）。{_e(genre)}"
             f"结束语（如“特此报告。”）是正文末尾的习惯用语，不是该标准规定的要素；本工具把它识别为“{_e(ELEMENT_NAMES['closing'])}”。"
             f"{_e(GENRE_LABELS['speech'])}（政府工作报告、会议报告）在会议上宣读，要素是：{speech}，"
             "通常没有主送机关、结束语、署名和成文日期。两类要素都没有的（例如丢了首尾的网上副本），"
@@ -297,29 +303,23 @@ def _font_face() -> str:
 
 
 CSS = f"""
-@page {{ size: A4; margin: 10mm 11mm; }}
-html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+@page {{ size: A4; margin: 10mm 11mm; }} html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 body {{ font-family: '{FONT_FAMILY}', sans-serif; font-size: 8.2pt; line-height: 1.38; color: #111;
        margin: 0 auto; max-width: 188mm; }}
 h1 {{ font-size: 15pt; margin: 0; text-align: center; letter-spacing: .2em; }}
 h2 {{ font-size: 10.5pt; margin: 2.2mm 0 .8mm; border-bottom: .5pt solid #555; break-after: avoid; }}
 h3 {{ font-size: 8.8pt; margin: 1.2mm 0 .5mm; break-after: avoid; }}
-h1, h2, h3, th, b {{ font-weight: normal; }}
-p {{ margin: .6mm 0; }}
-.lead {{ text-align: center; color: #444; }}
-.note, .sev, .ref, footer {{ color: #555; font-size: 7.3pt; }}
+h1, h2, h3, th, b {{ font-weight: normal; }} p {{ margin: .6mm 0; }}
+.lead {{ text-align: center; color: #444; }} .note, .sev, .ref, footer {{ color: #555; font-size: 7.3pt; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
 th, td {{ border: .4pt solid #999; padding: .3mm 1mm; vertical-align: top; text-align: left; }}
 th {{ background: #eee; }} tr {{ break-inside: avoid; }}
 table.levels {{ width: 70%; }} td.m {{ font-size: 10pt; }}
 table.parts {{ table-layout: auto; }} .parts th {{ width: 10mm; }} .parts b {{ text-decoration: underline; }}
-col.c1 {{ width: 27%; }} col.c2 {{ width: 21%; }} col.c3 {{ width: 26%; }}
-table.top col.c1 {{ width: 5%; }}
+col.c1 {{ width: 27%; }} col.c2 {{ width: 21%; }} col.c3 {{ width: 26%; }} table.top col.c1 {{ width: 5%; }}
 td.id {{ font-size: 7.2pt; overflow-wrap: anywhere; }} td.n {{ text-align: right; }}
-b.bad {{ color: #b00; text-decoration: underline wavy #b00; }}
-b.good {{ color: #060; text-decoration: underline #060; }}
-dl {{ margin: 0; }} dt {{ margin-top: .5mm; color: #333; }} dd {{ margin: 0 0 0 4mm; }}
-footer {{ margin-top: 1.5mm; text-align: center; }}
+b.bad {{ color: #b00; text-decoration: underline wavy #b00; }} b.good {{ color: #060; text-decoration: underline #060; }}
+dl {{ margin: 0; }} dt {{ margin-top: .5mm; color: #333; }} dd {{ margin: 0 0 0 4mm; }} footer {{ margin-top: 1.5mm; text-align: center; }}
 """
 
 
@@ -340,7 +340,6 @@ def cheatsheet_html(counts: FindingCounts | None = None) -> str:
 
 
 # -- files ----------------------------------------------------------------------------------------
-
 
 def html_to_pdf(html_text: str, chromium: str) -> bytes:
     """The PDF that headless Chromium prints from the page (A4, as its CSS says)."""

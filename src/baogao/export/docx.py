@@ -22,6 +22,8 @@ from typing import IO
 
 from baogao.export.blocks import draft_blocks
 from baogao.sources.load import load
+from baogao.export.frame import RED, TAB, frame_layout, pieces
+from baogao.structure.lines import ANNEX
 
 #: Page and text block in millimetres (GB/T 9704-2012, 5.2.1 and 5.2.2).
 PAGE_MM = (210, 297)
@@ -117,6 +119,9 @@ class _Style:
     space_after_lines: int = 0
     keep_next: bool = False
     bold: bool = False
+    left_chars: int = 0  # left indent, in characters
+    color: str | None = None  # w:color, RRGGBB
+    page_break_before: bool = False
 
 
 _STYLES = {
@@ -137,7 +142,24 @@ _STYLES = {
     "attachment": _Style("GwAttachment", "附件说明", first_line_chars=2, space_before_lines=1),
     "signature": _Style("GwSignature", "署名", align="right", right_chars=4, space_before_lines=1),
     "date": _Style("GwDate", "成文日期", align="right", right_chars=4),
+    # The 版头 (docs/export.md, "The 版头, the 附注 and the 版记").
+    "copy_number": _Style("GwCopyNumber", "份号", align="left"),
+    "secrecy": _Style("GwSecrecy", "密级和保密期限", HEITI, align="left"),
+    "urgency": _Style("GwUrgency", "紧急程度", HEITI, align="left"),
+    "issuer": _Style("GwIssuer", "发文机关标志", TITLE_FONT, TITLE_PT, "center", color=RED),
+    "doc_number": _Style("GwDocNumber", "发文字号", align="center", space_before_lines=2),
+    "signer": _Style("GwSigner", "签发人", align="right", right_chars=1),
+    # The 附注 under the date, the 附件 on a page of its own, the 版记.
+    "note": _Style("GwNote", "附注", align="left", first_line_chars=2),
+    "annex": _Style("GwAnnex", "附件", HEITI, align="left", page_break_before=True),
+    "annex_title": _Style("GwAnnexTitle", "附件标题", TITLE_FONT, TITLE_PT, "center", space_before_lines=1,
+                          space_after_lines=1),
+    "cc": _Style("GwCc", "抄送机关", size=14, align="left", left_chars=1, right_chars=1),
+    "imprint": _Style("GwImprint", "印发机关和印发日期", size=14, align="left", left_chars=1, right_chars=1),
 }
+
+#: The East Asian font of each part of a 版头 or 版记 paragraph (``frame.pieces``).
+_PIECE_FONTS = {"number": FANGSONG, "label": FANGSONG, "name": KAITI, "organ": FANGSONG, "date": FANGSONG}
 
 
 #: GB/T 9704 names only the typeface of levels 3 and 4 (仿宋); we add no bold.
@@ -196,7 +218,7 @@ def _set(el, **attrs) -> None:
 
 
 def _set_fonts(rpr, east_asia: str, latin: str = LATIN_FONT, size: float | None = None,
-               bold: bool = False, spacing: int | None = None) -> None:
+               bold: bool = False, spacing: int | None = None, color: str | None = None) -> None:
     """Explicit fonts (no theme fonts) for every script, and the size."""
     from docx.oxml.ns import qn  # python-docx is heavy: loaded on export only
 
@@ -209,6 +231,8 @@ def _set_fonts(rpr, east_asia: str, latin: str = LATIN_FONT, size: float | None 
     if bold:
         _ordered_child(rpr, "w:b", _RPR_ORDER)
         _ordered_child(rpr, "w:bCs", _RPR_ORDER)
+    if color is not None:
+        _set(_ordered_child(rpr, "w:color", _RPR_ORDER), val=color)
     if spacing is not None:  # character spacing in twips (negative: condensed)
         _set(_ordered_child(rpr, "w:spacing", _RPR_ORDER), val=spacing)
     if size is not None:
@@ -220,6 +244,8 @@ def _set_paragraph(ppr, style: _Style) -> None:
     em = round(BODY_PT * 20)  # one character of body text, in twips
     if style.keep_next:
         _ordered_child(ppr, "w:keepNext", _PPR_ORDER)
+    if style.page_break_before:
+        _ordered_child(ppr, "w:pageBreakBefore", _PPR_ORDER)
     spacing = _ordered_child(ppr, "w:spacing", _PPR_ORDER)
     _set(spacing, before=style.space_before_lines * LINE_PITCH_TWIPS,
          after=style.space_after_lines * LINE_PITCH_TWIPS,
@@ -228,7 +254,8 @@ def _set_paragraph(ppr, style: _Style) -> None:
     # Both forms: w:*Chars (hundredths of a character, what Word shows as
     # "2 字符") and the same in twips for applications that ignore the first.
     _set(ind, firstLine=style.first_line_chars * em, firstLineChars=style.first_line_chars * 100,
-         right=style.right_chars * em, rightChars=style.right_chars * 100)
+         right=style.right_chars * em, rightChars=style.right_chars * 100,
+         left=style.left_chars * em, leftChars=style.left_chars * 100)
     _set(_ordered_child(ppr, "w:jc", _PPR_ORDER), val=style.align)
     if style.outline_level is not None:
         _set(_ordered_child(ppr, "w:outlineLvl", _PPR_ORDER), val=style.outline_level)
@@ -265,7 +292,7 @@ def _setup_styles(document) -> None:
         style.quick_style = True  # shown in Word's style gallery
         _set_paragraph(style.element.get_or_add_pPr(), spec)
         _set_fonts(style.element.get_or_add_rPr(), spec.east_asia, size=spec.size, bold=spec.bold,
-                   spacing=CHAR_SPACING_TWIPS if spec.size == BODY_PT else 0)
+                   spacing=CHAR_SPACING_TWIPS if spec.size == BODY_PT else 0, color=spec.color)
         if isinstance(key, int):  # heading levels: a linked character style for run-in use
             char = styles.add_style(spec.name + _CHAR_NAME_SUFFIX, WD_STYLE_TYPE.CHARACTER)
             char.element.set(qn("w:styleId"), spec.style_id + _CHAR_SUFFIX)
@@ -366,19 +393,36 @@ def _width_in_chars(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
 
 
+def _border(ppr, side: str, size: int, color: str = "000000", space: int = 1) -> None:
+    bdr = _ordered_child(ppr, "w:pBdr", _PPR_ORDER)
+    edge = _ordered_child(bdr, "w:" + side, ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"))
+    _set(edge, val="single", sz=size, space=space, color=color)
+
+
+def _right_tab(ppr) -> None:
+    """A right-aligned tab stop one character in from the right edge of the text block."""
+    from docx.oxml import OxmlElement  # python-docx is heavy: loaded on export only
+
+    tab = OxmlElement("w:tab")
+    _set(tab, val="right", pos=TEXT_WIDTH_TWIPS - round(BODY_PT * 20))
+    _ordered_child(ppr, "w:tabs", _PPR_ORDER).append(tab)
+
+
 def to_docx(report, target: "str | os.PathLike | IO[bytes]") -> None:
     """Write the draft as a Word document laid out by GB/T 9704-2012.
 
     ``target`` is a path or a binary file object. The layout (A4, text block
     156 × 225 mm, 22 lines of 28 characters, 3号 仿宋 body, 2号 小标宋
     title, heading fonts by level, signature and date on the right, page
-    numbers) is described in ``docs/export.md``. Each element of the draft
-    becomes one paragraph in a named style (公文标题, 主送机关, 公文正文,
-    一级标题 … 四级标题, 署名, 成文日期, …); the text, markers included, is
-    the draft's own. Standalone headings carry an outline level so that
-    Word's navigation pane — and ``baogao.load`` — see them as headings;
-    run-in headings are a run in the heading's character style at the start
-    of a body paragraph. Boilerplate is dropped.
+    numbers; the 版头, the 附注, the 附件 and the 版记) is described in
+    ``docs/export.md``. Each element of the draft becomes one paragraph in a
+    named style (发文机关标志, 发文字号, 公文标题, 主送机关, 公文正文, 一级标题 …
+    四级标题, 署名, 成文日期, 附注, 抄送机关 …); the text, markers included, is
+    the draft's own (the spaces that put a 签发人 or a 印发日期 on the right
+    become a tab). Standalone headings carry an outline level so that Word's
+    navigation pane — and ``baogao.load`` — see them as headings; run-in
+    headings are a run in the heading's character style at the start of a
+    body paragraph. Boilerplate is dropped.
     """
     import docx  # python-docx is heavy: loaded by the first export to .docx only
 
@@ -393,16 +437,19 @@ def to_docx(report, target: "str | os.PathLike | IO[bytes]") -> None:
     core.language = "zh-CN"
 
     date = next((b.text for b in blocks if b.kind == "date"), None)
-    for block in blocks:
+    frame = frame_layout(blocks)
+    for i, block in enumerate(blocks):
         if block.kind == "heading":
             spec = _STYLES[min(block.heading.level, 4)]
+        elif block.kind == "annex":
+            spec = _STYLES["annex" if ANNEX.match(block.text.strip()) else "annex_title"]
         else:
             spec = _STYLES.get(block.kind, _STYLES["paragraph"])  # closing: a body paragraph
         p = document.add_paragraph(style=spec.name)
+        ppr = p._p.get_or_add_pPr()
         if block.kind == "heading" and block.heading.level > 4:
             # No style below 四级标题: give the paragraph its own outline level.
-            _set(_ordered_child(p._p.get_or_add_pPr(), "w:outlineLvl", _PPR_ORDER),
-                 val=min(block.heading.level, 9) - 1)
+            _set(_ordered_child(ppr, "w:outlineLvl", _PPR_ORDER), val=min(block.heading.level, 9) - 1)
         # The East Asian font is named on every run too (w:eastAsia), as GB/T 9704
         # layouts are usually checked run by run; it repeats the style's font,
         # so the styles still tell what each kind of paragraph is.
@@ -413,13 +460,29 @@ def to_docx(report, target: "str | os.PathLike | IO[bytes]") -> None:
             run = p.add_run(block.text[block.split:])
             _set_fonts(run._r.get_or_add_rPr(), spec.east_asia)
         else:
-            run = p.add_run(block.text)
-            _set_fonts(run._r.get_or_add_rPr(), spec.east_asia, bold=spec.bold)
+            for role, text in pieces(block.kind, block.text):
+                run = p.add_run()
+                if role == TAB:
+                    run.add_tab()
+                else:
+                    run.text = text
+                _set_fonts(run._r.get_or_add_rPr(), _PIECE_FONTS.get(role, spec.east_asia), bold=spec.bold)
+        layout = frame[i]
+        if layout.get("left"):  # an upward document: 发文字号 one character in from the left
+            _set(_ordered_child(ppr, "w:jc", _PPR_ORDER), val="left")
+            _set(_ordered_child(ppr, "w:ind", _PPR_ORDER), left=round(BODY_PT * 20), leftChars=100)
+        if layout.get("tab"):
+            _right_tab(ppr)
+        if layout.get("before"):
+            _set(_ordered_child(ppr, "w:spacing", _PPR_ORDER), before=layout["before"] * LINE_PITCH_TWIPS,
+                 after=spec.space_after_lines * LINE_PITCH_TWIPS, line=LINE_PITCH_TWIPS, lineRule="exact")
+        for side, width, color, space in layout.get("rules", ()):
+            _border(ppr, side, width, color, space)
         if block.kind == "signature" and date is not None:
             # Centre the signature over the date, which stands four characters
             # in from the right: shift it by half the difference of widths.
             chars = max(0.0, DATE_RIGHT_CHARS + (_width_in_chars(date) - _width_in_chars(block.text)) / 2)
-            ind = _ordered_child(p._p.get_or_add_pPr(), "w:ind", _PPR_ORDER)
+            ind = _ordered_child(ppr, "w:ind", _PPR_ORDER)
             _set(ind, right=round(chars * BODY_PT * 20), rightChars=round(chars * 100))
     document.save(target)
 

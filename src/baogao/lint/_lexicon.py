@@ -6,7 +6,13 @@ written. ``misses(ctx, entries)`` finds the near misses of dictionary
 entries in a report's paragraphs: a string within a small edit distance of
 an entry (a character added, dropped, doubled or changed) that is not itself
 the entry or another entry. Differences in numerals are not near misses
-(十九大 and 十八大 are both right).
+(十九大 and 十八大 are both right), nor is an ordinary phrase made with the
+entry's words (``ordinary_phrase``: 全面落实从严治团要求, a word of its own
+placed inside 全面从严治团; 高质量开展, a verb in place of its last word), and
+a near miss starts and ends on word boundaries (the kit's tokens, and the
+ends of the dictionary's entries found in the text).
+``since()`` gives the year from which an entry is in use, where the
+dictionary says so: a text of an earlier year cannot misquote it.
 
 Private to ``baogao.lint``: ``formulations.py``, ``phrasing.py`` and
 ``punctuation.py`` import from here, never from each other.
@@ -29,8 +35,9 @@ LIST_SEPARATORS = {"、", "和", "与", "及"}
 
 @lru_cache(maxsize=1)
 def dictionary() -> dict:
-    """The entries of proofing.txt by kind (names, formulations, sets, outdated, governed, …)."""
-    names, formulations, sets, outdated = [], [], {}, []
+    """The entries of proofing.txt by kind (names, formulations, sets, outdated, governed, …;
+    ``dates``: entry → the year it is in use from, where the file says)."""
+    names, formulations, sets, outdated, dates = [], [], {}, [], {}
     governed, series, counterparts, families, programmes, anchored = [], [], [], [], [], []
     for raw in data_path("lexicon", "proofing.txt").read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -40,11 +47,14 @@ def dictionary() -> dict:
             names.append(text)
         elif kind == "formulation":
             formulations.append(text)
+            if rest and re.fullmatch(r"(19|20)\d\d", rest[0]):
+                dates[text] = int(rest[0])
         elif kind.startswith("set:"):
             sets.setdefault(kind[4:], []).append(text)
         elif kind == "outdated":
             new, year, note = rest
             outdated.append((text, new, int(year), note))
+            dates.setdefault(new, int(year))  # the new form is in use from that year
         elif kind == "governed":
             verb, coverbs, note = rest
             governed.append((text, verb, tuple(coverbs.split(",")), note))
@@ -66,7 +76,14 @@ def dictionary() -> dict:
             raise ValueError(f"proofing.txt: unknown kind {kind!r}")
     return {"names": names, "formulations": formulations, "sets": sets, "outdated": outdated,
             "governed": governed, "series": series, "counterparts": counterparts,
-            "families": families, "programmes": programmes, "anchored": anchored}
+            "families": families, "programmes": programmes, "anchored": anchored, "dates": dates}
+
+
+def since(entry: str) -> int | None:
+    """The year from which ``entry`` is in use, if the dictionary dates it: a
+    ``formulation`` line's optional third field (a year), or the year of an
+    ``outdated`` line whose new form it is (新时代, 2017)."""
+    return dictionary()["dates"].get(entry)
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -98,6 +115,51 @@ def _numeral_only_difference(a: str, b: str) -> bool:
 
 
 _FUNCTION_CHARS = set("的之地得")
+#: jieba's tags of the words of its own that an ordinary phrase places inside a formulation's
+#: characters: verbs (贯彻, 推进), adjectives (落实 is tagged one), adverbs (切实) and
+#: common nouns (经济); not names (nr, ns, nt, nz), which is what a slip doubles (习近平金平).
+_INSERTED_TAGS = {"v", "vd", "vn", "a", "ad", "an", "d", "n"}
+#: ... and those of a word that takes the place of one of the formulation's words: a verb
+#: (高质量开展…工作 is not 高质量发展). A noun in its place is a rewording (第一专题).
+_REPLACING_TAGS = {"v", "vd"}
+
+
+@lru_cache(maxsize=4096)
+def _word_tag(text: str) -> str | None:
+    """The tag of ``text`` when the kit's segmenter reads it, on its own, as one word."""
+    pairs = cut_pairs(text, use_disk=False)
+    return pairs[0][1] if len(pairs) == 1 else None
+
+
+def ordinary_phrase(window: str, entry: str) -> bool:
+    """Is ``window`` an ordinary phrase made with the entry's words rather than a slip?
+
+    Either a word of its own (two characters or more: a verb, adjective, adverb or common
+    noun) placed between two of the entry's characters (全面落实从严治团 = 全面 + 落实 +
+    从严治团; 习近平新时代中国特色社会主义经济思想), or the entry's last word replaced, in a
+    window of the entry's length, by a verb of two characters or more that takes an object
+    after the window (高质量开展城市更新行动: the window cut on its own is 高质量 + 开展). A
+    slip adds, drops or changes a character, or doubles a name (习近平金平新时代…).
+    """
+    extra = len(window) - len(entry)
+    if extra >= 2:
+        # Every way of reading the window as the entry with something inserted must insert
+        # such a word: 习近平金平 also reads as 习近 + 平金 + 平, and 平金 is none.
+        inserted = [window[k:k + extra] for k in range(1, len(entry))
+                    if window[:k] == entry[:k] and window[k + extra:] == entry[k:]]
+        return bool(inserted) and all(_word_tag(x) in _INSERTED_TAGS for x in inserted)
+    if extra != 0 or window == entry:
+        return False
+    i = next(i for i, (x, y) in enumerate(zip(window, entry)) if x != y)
+    pos = 0
+    for word, tag in cut_pairs(window, use_disk=False):
+        a, pos = pos, pos + len(word)
+        if a <= i:
+            last = (word, tag, a)
+    word, tag, a = last
+    # The verb ends the window, and the text goes on with its object (高质量开展城市更新行动);
+    # a verb inside it is part of a name gone wrong (修法风波 for 修例风波).
+    return a + len(word) == len(window) and len(word) >= 2 and tag in _REPLACING_TAGS
 
 
 def near_misses(text: str, entry: str, known: frozenset[str],
@@ -110,9 +172,10 @@ def near_misses(text: str, entry: str, known: frozenset[str],
     With ``ends_must_match`` (formulations) only the inside of a window may
     differ: 青年优先发展理念 holds no near miss of 新发展理念. Names (习金平)
     may differ anywhere but at both ends. An added 的/之 is a variant, not
-    a slip (中华民族的伟大复兴). Short windows (≤ 5 characters) must start and
-    end on word boundaries (``boundaries``: jieba token offsets), so 脱贫要坚持
-    holds no near miss of 脱贫攻坚.
+    a slip (中华民族的伟大复兴), nor is an ordinary phrase made with the
+    entry's words (``ordinary_phrase``: 全面落实从严治团, 高质量开展). Windows must start and end on word
+    boundaries (``boundaries``: the kit's token offsets and the ends of exact
+    dictionary entries), so 脱贫要坚持 holds no near miss of 脱贫攻坚.
     """
     n = len(entry)
     limit = 2 if n >= 6 else 1  # two edits only for long entries, and only on long windows
@@ -141,9 +204,9 @@ def near_misses(text: str, entry: str, known: frozenset[str],
         if len(window) == n and (window[0] != entry[0] and window[-1] != entry[-1]
                                  or ends_must_match and not both_ends):
             continue
-        if len(window) > n and _is_function_insertion(window, entry):
+        if len(window) > n and _is_function_insertion(window, entry) or ordinary_phrase(window, entry):
             continue
-        if boundaries is not None and len(window) <= 5 and (a not in boundaries or b not in boundaries):
+        if boundaries is not None and (a not in boundaries or b not in boundaries):
             continue
         d = edit_distance(window, entry, limit)
         if d == 2 and len(window) < 5:
@@ -176,6 +239,7 @@ _QUOTES = set("“”‘’")
 def _scan(text: str, boundaries: set[int], entries: tuple[str, ...], ends_must_match: bool) -> list:
     right, pattern = known()
     exact = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    boundaries = boundaries | {x for a, b, _ in exact for x in (a, b)}
     hit = []
     present = set(text)
     for entry in entries:

@@ -5,21 +5,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from baogao.lint._latin import INSTITUTIONS, residue
 from baogao.lint.registry import rule
 from baogao.text.tokens import cut_pairs
 
 LESSON = "baogao 第 4 课：转载与机器改写的痕迹"
 _FINAL = "。！？!?…”’）)》」』"
 
-# Latin abbreviations that Chinese official texts do use as they are.
-ALLOWED_LATIN = {
-    "GDP", "CPI", "PPI", "PMI", "M0", "M1", "M2", "PM2.5", "PM10", "5G", "4G", "3G", "H5", "APP", "App",
-    "C919", "ARJ21", "RCEP", "CPTPP", "PPP", "WTO", "APEC", "G20", "BRICS", "AI", "IT", "VR", "AR",
-    "MBA", "LED", "ETC", "USB", "CT", "DNA", "QQ", "Wi-Fi", "ICU", "CEO", "FTA", "ODI", "FDI",
-    "3A", "4A", "5A", "6G",  # 4A级景区 (tourist-site grades), 4G/5G/6G networks
-}
-_LATIN = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9.\-]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT_FOR = str.maketrans("lIoO", "1100")
 
 
 @rule("boilerplate", family="damage", severity="error",
@@ -34,31 +28,41 @@ def boilerplate(ctx):
 
 @rule("latin-residue", family="damage", severity="error",
       title="中文里夹杂的外文字母", reference=LESSON,
-      positive="形成NPC代表建议3379件，通过pa", negative="PM2.5浓度下降，5G基站建设加快，综合运用H5、小程序。")
+      positive="形成NPC代表建议3379件，通过pa",
+      negative="按照GB/T 9704—2012和ISO 9001的要求，PM2.5和SO2浓度下降，G4京港澳高速、C919和5G建设加快，"
+               "创建5A级景区，GDP增长5%，推广“i志愿”和DeepSeek，邮箱tuanwei@example.gov.cn，见附件.docx。")
 def latin_residue(ctx):
-    """Latin letters in Chinese text that are not standard abbreviations: back-translation
-    residue (NPC代表 for 人大代表, CPPCC委员), fragments (通过pa), letters in numbers (25l亿元)."""
+    """Latin letters in Chinese text that are residue, by the policy of ``baogao.lint._latin``.
+
+    Allowed, as official Chinese writes them: standard codes (GB/T 9704—2012, GB 3095,
+    ISO 9001), designations of roads, lines, aircraft and products (G4, S20线, C919),
+    pollutants and formulas (PM2.5, SO2, NOx, VOCs), units after a number (10km), grades and
+    letter words (5A级, AAA级, A类, X光), abbreviations in capitals (GDP, CPI, 5G, AI, HPV),
+    e-mail and web addresses and file names, and names with capitals or in quotation marks
+    (DeepSeek, “i志愿”). No list of these can be complete, so the rule names residue by its
+    form instead: (1) an English abbreviation of a Chinese organ or organisation (NPC,
+    CPPCC, CPC, PLA …: official Chinese always names them in Chinese; the suggestion is the
+    Chinese name, and a gloss in brackets after the Chinese name, 中国共产党(CPC), is to be
+    deleted with its brackets); (2) a letter l, I, o or O in a number for 1 or 0 (25l亿元);
+    (3) lower-case letters that are none of the allowed forms: a fragment left by a cut-off
+    (通过pa) or English words left by rewriting. Whether a foreign abbreviation should have
+    been written in Chinese is a question of style, which the rule does not judge."""
     for p in ctx.paragraphs():
-        t = p.text
-        if not _CJK.search(t):
-            continue
-        for m in _LATIN.finditer(t):
-            word = m.group().rstrip(".-")
-            if word in ALLOWED_LATIN or word.upper() in ALLOWED_LATIN:
-                continue
-            digits = len(word) - len(word.lstrip("0123456789"))
-            a, b = m.start(), m.start() + len(word)
-            letters = word[digits:]
-            if digits and len(letters) <= 2 and letters[0] in "lIoO":
-                a += digits
-                msg = f"数字中混入了字母“{letters}”（疑为数字“1”或“0”之误）。"
-            elif digits:
-                continue  # 10km, 3D: a number with a unit or grade
-            elif word.isupper() and len(word) >= 2:
-                msg = f"中文公文中出现外文缩写“{word}”，应写出中文名称（疑为机器翻译残留）。"
+        for a, b, kind, word in residue(p.text):
+            if kind == "digit":
+                digits = word.translate(_DIGIT_FOR)
+                yield ctx.finding_at(p, a, b, f"数字中混入了字母“{word}”，疑为数字“{digits}”之误。", digits)
+            elif kind in ("institution", "gloss"):
+                short, full = INSTITUTIONS[word]
+                name = short if short == full else f"{short}（{full}）"
+                if kind == "gloss":
+                    yield ctx.finding_at(p, a, b, f"中文名称后用英文缩写“{word}”作注：中文公文不加外文注释，"
+                                                  "应删除（疑为机器翻译残留）。", "")
+                else:
+                    yield ctx.finding_at(p, a, b, f"“{word}”是“{name}”的英文缩写：中文公文应写中文名称"
+                                                  "（疑为机器翻译残留）。", short)
             else:
-                msg = f"中文语句中夹杂外文字母“{word}”（疑为转载或机器改写残留）。"
-            yield ctx.finding_at(p, a, b, msg)
+                yield ctx.finding_at(p, a, b, f"中文语句中夹杂外文字母“{word}”（疑为转载或机器改写残留）。")
 
 
 _REDUPLICATION = re.compile(r"[一二三四五六七八九十两每][个年天步次项条代批件]")

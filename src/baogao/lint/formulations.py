@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from baogao.lint._lexicon import LIST_SEPARATORS, REF, dictionary, misses
+from baogao.lint._lexicon import LIST_SEPARATORS, REF, dictionary, misses, since
 from baogao.lint.registry import rule
 
 
@@ -33,15 +33,49 @@ def name_near_miss(ctx):
         yield ctx.finding_at(p, a, b, f"“{w}”疑为人名“{entry}”之误：规范表述须一字不差。", entry)
 
 
+def _elided(window: str, entry: str) -> tuple[str, str] | None:
+    """(first item, separator) when ``window`` is a list of two items whose second is the
+    entry with its head left out (十九大和历次全会精神: 历次全会精神 is 十九届历次全会精神
+    without 十九届), so that the suggestion keeps the first item."""
+    for i, ch in enumerate(window):
+        if ch in LIST_SEPARATORS and ch not in entry and 0 < i < len(window) - 1:
+            second = window[i + 1:]
+            if entry.endswith(second) and len(second) * 2 >= len(entry) and second != entry:
+                return window[:i], ch
+    return None
+
+
 @rule("formulation-near-miss", family="formulations", severity="error",
       title="规范提法写错", reference=REF,
-      positive="增强“四个意识”，坚定“四个目信”。", negative="增强“四个意识”，坚定“四个自信”，做到“两个维护”。")
+      positive="增强“四个意识”，坚定“四个目信”。", negative="增强“四个意识”，坚定“四个自信”，做到“两个维护”，全面落实从严治团要求。")
 def formulation_near_miss(ctx):
-    """A standard formulation with a character changed, added, dropped or doubled."""
+    """A standard formulation with a character changed, added, dropped or doubled.
+
+    Not a near miss: an ordinary phrase made with the formulation's words, a word of its
+    own (a verb, adjective, adverb or common noun; not a name) placed inside them
+    (全面落实从严治团要求) or a verb in place of their last word, its object after it
+    (高质量开展城市更新行动); a span that does not start and end on word boundaries (the
+    kit's tokens and the dictionary's entries); a formulation that the dictionary dates
+    after the year the report speaks of. A list whose second item is the formulation with its head
+    left out (党的十九大和历次全会精神 for 党的十九大和十九届历次全会精神) may be the
+    original's own wording: it is a query (a warning), and the suggestion keeps the first
+    item, so that no part of the text is dropped.
+    """
     # A formulation near miss that is really a name error is reported once, as a name.
     names = [(p.index, a, b) for p, a, b, _, _ in _name_misses(ctx)]
+    year = report_year(ctx)
     for p, a, b, w, entry in misses(ctx, dictionary()["formulations"]):
         if any(i == p.index and a <= x < b for i, x, _ in names):
+            continue
+        if year is not None and (since(entry) or 0) > year:
+            continue  # the text is older than the formulation
+        elided = _elided(w, entry)
+        if elided:
+            first, sep = elided
+            head = entry[:len(entry) - (len(w) - len(first) - len(sep))]
+            full = f"{first}{sep}{entry}"
+            yield ctx.finding_at(p, a, b, f"“{w}”的后一项疑为“{entry}”省去了“{head}”，规范表述为“{full}”，请核对"
+                                          "（也可能是原文的写法）。", full, severity="warning")
             continue
         yield ctx.finding_at(p, a, b, f"“{w}”疑为规范提法“{entry}”之误：规范表述须一字不差。", entry)
 
@@ -117,16 +151,21 @@ def report_year(ctx) -> int | None:
 
 
 @rule("outdated-formulation", family="formulations", severity="warning",
-      title="过时的提法", reference=REF,
+      title="疑为过时的提法", reference=REF,
       positive="2021年，共青团积极拓展新时期共青团工作的空间。", negative="1995年，我们进入了改革开放和现代化建设的新时期。")
 def outdated_formulation(ctx):
-    """A formulation superseded before the year the report speaks of (新时期 after 2017)."""
+    """A formulation superseded before the year the report speaks of (新时期 after 2017),
+    as a query: the old form was right in its time, and some uses stay right after it (a
+    historical period's name). Silent when the report's year is unknown or not later than
+    the year of the change: the corpus reports of 1978–2016 say 新时期, rightly."""
     year = report_year(ctx)
     if year is None:
         return
-    for old, new, since, note in dictionary()["outdated"]:
-        if year <= since:
+    for old, new, since_year, note in dictionary()["outdated"]:
+        if year <= since_year:
             continue
         for p in ctx.paragraphs():
             for m in re.finditer(re.escape(old), p.text):
-                yield ctx.finding_at(p, m.start(), m.end(), f"“{old}”是过时的提法：{note}。", new)
+                yield ctx.finding_at(p, m.start(), m.end(),
+                                     f"“{old}”疑为过时的提法：{note}；本文讲的是 {year} 年，请核对"
+                                     f"（指 {since_year} 年以前的事或某一历史时期的名称时，“{old}”不错）。", new)

@@ -29,7 +29,7 @@ from baogao.export import export
 from baogao.lint import FAMILIES, SEVERITY_LABELS, lint
 from baogao.lint.format import location_text, message_text, quoted_text, summary_text
 from baogao.report import Report
-from baogao.structure.outline import GENRE_LABELS, ISSUE_NAMES
+from baogao.structure.outline import ISSUE_NAMES
 from baogao.structure.parts import PART_NAMES
 from baogao.text.tokens import tokenizer
 from baogao.widgets.html import MUTED, STYLE, TEXT, esc
@@ -174,7 +174,7 @@ def feedback_html(text: str) -> str:
     outline = report.outline()
     parts = [STYLE, BUILDER_STYLE, '<div class="bg-box">']
     parts.append(f'<h4>结构</h4><div class="bg-meta">{len(report.paragraphs)} 段，{report.chars} 字；'
-                 f'文体：{esc(GENRE_LABELS[outline.genre])}；标题：{esc(outline.title) if outline.title else "（未识别出标题）"}</div>')
+                 f'文体：{esc(outline.genre_label)}；标题：{esc(outline.title) if outline.title else "（未识别出标题）"}</div>')
     if any(n.kind == "traditional" for n in report.notes):
         parts.append('<div class="bg-issue">这份草稿看起来是繁体字：本工具按简体中文检查。</div>')
     if outline.headings:
