@@ -209,8 +209,9 @@ def quiz_answers_right_and_wrong(run: Run) -> None:
     run.mark("quiz: right click")
 
 
-def highlighter_answers_a_section_and_a_layer(run: Run) -> None:
-    """Lesson 02: the highlighter shows one section, then drops a layer, through the kernel."""
+def highlighter_answers(run: Run, layer: str, label: str, line: int, shown: str) -> None:
+    """The highlighter shows the section of ``line`` (``shown`` appears, line 6's intro goes),
+    then the ``layer`` toggle (legend ``label``) switches its marks off, through the kernel."""
     from baogao.widgets.highlight import layer_marks
     from baogao.widgets.outline import section_choices
 
@@ -222,26 +223,36 @@ def highlighter_answers_a_section_and_a_layer(run: Run) -> None:
     view.first.wait_for(state="attached", timeout=deadline.ms(15))
     assert view.count() == 1, f"expected one highlighter, found {view.count()}"
     view.scroll_into_view_if_needed(timeout=deadline.ms(5))
-    leads = len(layer_marks(specimen, "leads"))
+    marks = len(layer_marks(specimen, layer))
     before = view.text_content(timeout=deadline.ms(5))
-    assert "鲜明的政治立场" in before and f"主旨句（{leads}）" in before, before[:300]
+    assert "鲜明的政治立场" in before and f"{label}（{marks}）" in before, before[:300]
 
-    label = next(text for text, line in section_choices(specimen) if line == 10)
-    view.locator(".widget-dropdown select").select_option(label=label, timeout=deadline.ms(10))
+    choice = next(text for text, first in section_choices(specimen) if first == line)
+    view.locator(".widget-dropdown select").select_option(label=choice, timeout=deadline.ms(10))
     page.wait_for_function(
-        """(el) => el.textContent.includes('努力提高覆盖率。') && !el.textContent.includes('鲜明的政治立场')""",
-        arg=view.element_handle(timeout=deadline.ms(5)), timeout=deadline.ms(15))
-    run.mark("highlighter: section of line 10")
+        "([el, shown]) => el.textContent.includes(shown) && !el.textContent.includes('鲜明的政治立场')",
+        arg=[view.element_handle(timeout=deadline.ms(5)), shown], timeout=deadline.ms(15))
+    run.mark(f"highlighter: section of line {line}")
 
-    legend = view.locator(".hl-legend")
-    assert "off" not in (legend.locator(".hl-key", has_text="主旨句").get_attribute("class") or "")
-    view.locator("button.widget-toggle-button", has_text=f"主旨句（{leads}）").click(timeout=deadline.ms(10))
-    page.wait_for_function("(el) => el.classList.contains('off')",
-                           arg=legend.locator(".hl-key", has_text="主旨句").element_handle(timeout=deadline.ms(5)),
+    key = view.locator(".hl-legend .hl-key", has_text=label)
+    assert "off" not in (key.get_attribute("class") or "")
+    view.locator("button.widget-toggle-button", has_text=f"{label}（{marks}）").click(timeout=deadline.ms(10))
+    page.wait_for_function("(el) => el.classList.contains('off')", arg=key.element_handle(timeout=deadline.ms(5)),
                            timeout=deadline.ms(15))
-    run.mark("highlighter: leads off")
+    assert view.locator(f"span.hl-{layer}").count() == 0
+    run.mark(f"highlighter: {layer} off")
     view.scroll_into_view_if_needed(timeout=deadline.ms(5))
     page.screenshot(path=str(run.screenshot), timeout=deadline.ms(10))
+
+
+def highlighter_lead_sentences(run: Run) -> None:
+    """Lesson 02: section 二 (line 10) keeps 努力提高覆盖率。; the lead-sentence layer goes off."""
+    highlighter_answers(run, "leads", "主旨句", 10, "努力提高覆盖率。")
+
+
+def highlighter_quantities(run: Run) -> None:
+    """Lesson 05: section 三 (line 15) shows 854个; the quantity layer goes off."""
+    highlighter_answers(run, "quantities", "数据", 15, "854个")
 
 
 QUERY_BOX = "input[placeholder='字、词、短语或正则表达式，回车检索']"
@@ -515,8 +526,9 @@ def readable_in_both_themes(run: Run, feedback_outputs: int) -> dict[str, dict]:
 INTERACTIONS: dict[str, Callable[[Run], None]] = {
     "00_start": probe_and_edition_compare_answer_clicks,
     "01_structure": outline_explorer_and_quiz,
-    "02_paragraphs": highlighter_answers_a_section_and_a_layer,
+    "02_paragraphs": highlighter_lead_sentences,
     "03_words": concordance_answers_a_query_and_a_scope,
+    "05_evidence": highlighter_quantities,
 }
 
 
