@@ -81,22 +81,26 @@ def test_lengths_leave_out_title_and_headings():
 def test_readability_by_hand():
     # Words: 8 + 7 = 15. Adverbs (d): 已经, 都, 很 = 3 (努力, 积极, 认真 are ad: not counted).
     # Conjunctions (c): 但是, 还要, 而且 = 3. Sentences: 2.
-    # readability = ½ × (15/2 + 6/2) = ½ × (7.5 + 3.0) = 5.25
+    # Clauses: 我们已经完成任务 8, 但是还要继续努力 8, 大家积极工作 6, 而且都很认真 6: 28 字 / 4 = 7.0.
+    # Share of adverbs and conjunctions per sentence: 3/8 (已经, 但是, 还要) and 3/7 (而且, 都, 很),
+    # mean 0.402. readability = ½ × (7.0 + 0.402) = 3.701
     r = lengths.readability(doc(ADVERBS))
     assert (r["sentences"], r["words"], r["adverbs"], r["conjunctions"]) == (2, 15, 3, 3)
     assert r["words_per_sentence"] == 7.5
     assert r["adv_conj_per_sentence"] == 3.0
-    assert r["readability"] == 5.25
+    assert (r["chars_per_clause"], r["adv_conj_share"]) == (7.0, 0.402)
+    assert r["readability"] == 3.701
 
 
 def test_readability_with_merged_adverbs():
     # 16 words (3 + 5 + 8); no d token: jieba merges 不断加强, 进一步提高 into i tokens;
-    # c: 并且, 和 = 2. ½ × (16/3 + 2/3) = ½ × 6 = 3.0
+    # c: 并且, 和 = 2. Clauses 6, 8, 6, 11, 7, 6: 44 字 / 6 = 7.333; shares 0/3, 1/5, 1/8: mean 0.108.
+    # ½ × (7.333 + 0.108) = 3.721
     r = lengths.readability(doc(THREE))
     assert (r["words"], r["adverbs"], r["conjunctions"]) == (16, 0, 2)
     assert r["words_per_sentence"] == 5.333
     assert r["adv_conj_per_sentence"] == 0.667
-    assert r["readability"] == 3.0
+    assert r["readability"] == 3.721
 
 
 def test_readability_note_says_annual_reports():
@@ -230,7 +234,7 @@ def test_four_char_share_and_text_stats_by_hand():
         "mean_sentence_chars": 16.667, "median_sentence_chars": 16.0, "max_sentence_chars": 27,
         "mean_paragraph_chars": 50.0, "mean_clauses_per_sentence": 2.0,
         "words": 16, "mean_words_per_sentence": 5.333, "adverbs_conjunctions_per_sentence": 0.667,
-        "readability": 3.0, "lead_sentences": 1, "four_char_share": 0.25,
+        "readability": 3.721, "lead_sentences": 1, "four_char_share": 0.25,
         "function_word_share": 0.125, "official_words": 10, "official_words_per_1000": 200.0,
     }
 

@@ -255,6 +255,33 @@ def highlighter_quantities(run: Run) -> None:
     highlighter_answers(run, "quantities", "数据", 15, "854个")
 
 
+def charts_place_the_report_among_the_corpus(run: Run) -> None:
+    """Lesson 04: the charts widget answers a view and a measure through the kernel."""
+    from baogao.concordance.profile import measure_table
+    from baogao.widgets.charts import measure_caption
+
+    page, deadline = run.page, run.deadline
+    notebook = page.locator(NOTEBOOK)
+    toggle = "button.widget-toggle-button:has-text('在语料中的位置')"
+    view = notebook.locator(".jp-OutputArea-output").filter(has=page.locator(toggle))
+    view.first.wait_for(state="attached", timeout=deadline.ms(20))
+    assert view.count() == 1, f"expected one charts widget, found {view.count()}"
+    view.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    assert "本报告正文共" in view.text_content(timeout=deadline.ms(5))
+    specimen = get("specimen")
+
+    def caption(measure: str) -> str:
+        return re.sub(r"<[^>]+>", "", measure_caption(measure_table(specimen, measure=measure), measure))
+
+    view.locator(toggle).click(timeout=deadline.ms(10))
+    wait_for_text(view, deadline, caption("mean_sentence_chars"), "the charts (corpus view)")
+    run.mark("charts: corpus view")
+    view.locator(".widget-dropdown select").select_option(label="可读性指数", timeout=deadline.ms(10))
+    wait_for_text(view, deadline, caption("readability"), "the charts (readability)")
+    run.mark("charts: readability")
+    page.screenshot(path=str(run.screenshot), timeout=deadline.ms(10))
+
+
 QUERY_BOX = "input[placeholder='字、词、短语或正则表达式，回车检索']"
 
 
@@ -528,6 +555,7 @@ INTERACTIONS: dict[str, Callable[[Run], None]] = {
     "01_structure": outline_explorer_and_quiz,
     "02_paragraphs": highlighter_lead_sentences,
     "03_words": concordance_answers_a_query_and_a_scope,
+    "04_rhythm": charts_place_the_report_among_the_corpus,
     "05_evidence": highlighter_quantities,
 }
 

@@ -58,6 +58,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("01_structure", "报告的骨架", minutes=75),
     Lesson("02_paragraphs", "段落的写法", minutes=75),
     Lesson("03_words", "用词与提法", minutes=90),
+    Lesson("04_rhythm", "句式与节奏", minutes=80),
     Lesson("05_evidence", "数据与论据", minutes=80),
 )
 
