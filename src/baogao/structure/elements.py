@@ -1,32 +1,34 @@
 """Element kinds: what each paragraph of a report is (版头, title, 主送机关, 落款, 版记 …).
 
-Only the block at the top (版头, title, 题注, speaker, salutation, 主送机关)
-and the block at the end (closing formula, 附件说明, 落款, 附注, 版记) hold
-special elements; everything between is body (paragraphs and headings,
-which ``headings.py`` finds). Content-farm boilerplate is recognised
-anywhere. The element kinds of GB/T 9704-2012 that a plain-text copy can
-show are modelled; what only print shows (印章, 页码, the red separator) is
-not. The patterns that recognise one line live in
+Only the block at the top (版头, title, 题注, speaker, salutation, 主送机关:
+``baogao.structure.titleblock``) and the block at the end (closing formula,
+附件说明, 落款, 附注, 版记; a copy's endnotes, ``baogao.structure.endnotes``)
+hold special elements; everything between is body (paragraphs and
+headings, which ``headings.py`` finds). Web residue (a page's buttons and
+information lines, captions, citation codes, the page footer:
+``baogao.structure.residue``) is ``boilerplate``, with its reason; a
+paragraph the copy split over lines is found here too
+(``baogao.structure.joins``). The element kinds of GB/T 9704-2012 that a
+plain-text copy can show are modelled; what only print shows (印章, 页码,
+the red separator) is not. The patterns that recognise one line live in
 ``baogao.structure.lines``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from baogao.paragraphs import Paragraph
+from baogao.structure.endnotes import endnote_block
+from baogao.structure.joins import find_splits
 from baogao.structure.lines import (
     ANNEX,
     ATTACHMENT,
     CLOSING,
     DATE,
     NOTE,
-    SALUTATION,
     SALUTATION_ONLY,
     SEPARATOR,
-    SUBTITLE,
-    addressee_line,
     annex_title,
     attachment_item,
     doc_number,
@@ -39,15 +41,15 @@ from baogao.structure.lines import (
     organ_line,
     organ_name,
     signer_only,
-    speaker_line,
-    title_line,
 )
+from baogao.structure.residue import footer_signal, furniture, label_line, residue_shape
+from baogao.structure.titleblock import mark_title_block, top_furniture
 from baogao.text.markers import match_marker
 
 ELEMENT_KINDS = ("copy_number", "secrecy", "urgency", "issuer", "doc_number", "signer",
                  "title", "subtitle", "speaker", "salutation", "addressee", "heading",
                  "paragraph", "closing", "attachment", "signature", "date", "note", "annex",
-                 "cc", "imprint", "boilerplate")
+                 "cc", "imprint", "endnote", "boilerplate")
 
 ELEMENT_NAMES = {
     "copy_number": "份号", "secrecy": "密级和保密期限", "urgency": "紧急程度",
@@ -56,7 +58,7 @@ ELEMENT_NAMES = {
     "addressee": "主送机关", "heading": "小标题", "paragraph": "正文段落",
     "closing": "结束语", "attachment": "附件说明", "signature": "署名", "date": "成文日期",
     "note": "附注", "annex": "附件", "cc": "抄送机关", "imprint": "印发机关和印发日期",
-    "boilerplate": "网站附加文字",
+    "endnote": "注释", "boilerplate": "网站附加文字",
 }
 
 #: GB/T 9704-2012's 版头 and 版记, as element kinds (the 主体 is everything between).
@@ -64,13 +66,12 @@ HEADER_KINDS = ("copy_number", "secrecy", "urgency", "issuer", "doc_number", "si
 FOOTER_KINDS = ("cc", "imprint")
 
 HEADER_LIMIT = 8  # paragraphs a 版头 may take at the top
-TITLE_BLOCK = 8  # paragraphs after the 版头 in which title, 题注, speaker and 主送机关 are looked for
 MAX_SIGNATURES = 3  # lines of 发文机关署名 above one date (joint documents)
 CLOSING_REACH = 3  # last body paragraphs in which a closing formula is looked for
 
 #: ``doc_number``, ``is_boilerplate`` and ``is_document_title`` are read from here too.
-__all__ = ["ELEMENT_KINDS", "ELEMENT_NAMES", "FOOTER_KINDS", "HEADER_KINDS", "Element", "classify",
-           "doc_number", "is_boilerplate", "is_document_title"]
+__all__ = ["ELEMENT_KINDS", "ELEMENT_NAMES", "FOOTER_KINDS", "HEADER_KINDS", "Element", "Reading", "classify",
+           "doc_number", "is_boilerplate", "is_document_title", "read_elements"]
 
 
 @dataclass(frozen=True)
@@ -88,41 +89,98 @@ class Element:
       ``signature`` 署名, ``date`` 成文日期, ``note`` 附注, ``annex`` 附件 (the
       label ``附件1`` and the title of an attached text after the 落款; the
       text itself is body). 版记: ``cc``
-      抄送机关, ``imprint`` 印发机关和印发日期. And ``boilerplate``
-      网站附加文字;
+      抄送机关, ``imprint`` 印发机关和印发日期. After the text: ``endnote``
+      注释 (a glossary's label and entries). And ``boilerplate`` 网站附加文字:
+      web residue, never part of the report (``reason`` says what it is);
     - ``line``: 1-based line of the report's text (of a .docx: paragraph);
     - ``text``: the paragraph as written, without indentation and trailing
       spaces (zero-width characters kept);
-    - ``paragraph``: 1-based index in ``Report.paragraphs``.
+    - ``paragraph``: 1-based index in ``Report.paragraphs``;
+    - ``reason``: for ``boilerplate``, what the line is, in Chinese (``页面按钮``,
+      ``网页信息栏“来源”``, ``图片说明``, ``重复的标题``, ``网站的版权声明`` …);
+      ``""`` for every other kind.
     """
 
     kind: str
     line: int
     text: str
     paragraph: int
+    reason: str = ""
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "line": self.line, "text": self.text}
 
 
+@dataclass
+class Reading:
+    """What ``read_elements`` finds: one kind per paragraph, the reason of each residue line
+    (by 0-based position), and the split paragraphs (0-based positions, the reason of each join)."""
+
+    kinds: list[str]
+    reasons: dict[int, str] = field(default_factory=dict)
+    splits: list[tuple[list[int], tuple[str, ...]]] = field(default_factory=list)
+
+
 def classify(paragraphs: list[Paragraph]) -> list[str]:
     """One kind per paragraph; headings are left as 'paragraph' here."""
+    return read_elements(paragraphs).kinds
+
+
+def read_elements(paragraphs: list[Paragraph]) -> Reading:
+    """Element kinds, residue with its reasons, and split paragraphs (docs/structure.md)."""
     kinds = ["paragraph"] * len(paragraphs)
+    reasons: dict[int, str] = {}
     texts = [p.clean.strip() for p in paragraphs]
     for i, text in enumerate(texts):
-        if is_boilerplate(text):
-            kinds[i] = "boilerplate"
+        reason = residue_shape(text) or ("转载网站添加的文字" if is_boilerplate(text) else None)
+        if reason:
+            kinds[i], reasons[i] = "boilerplate", reason
         elif SALUTATION_ONLY.match(text):
             kinds[i] = "salutation"  # 各位代表！ standing alone in the body
+    top_furniture(texts, kinds, reasons, _header_line)
     start = _header(texts, kinds)
-    body_start = _title_block(texts, kinds, start)
+    body_start = mark_title_block(texts, kinds, reasons, start)
+    splits = find_splits(paragraphs, kinds, body_start)
+    _footer(texts, kinds, reasons, body_start, splits)
+    order = [i for i in range(body_start, len(texts)) if kinds[i] == "paragraph"]
+    for i in endnote_block(texts, order):
+        kinds[i] = "endnote"
     _closing_block(texts, kinds, body_start)
-    return kinds
+    splits = [(g, r) for g, r in splits if all(kinds[i] in ("paragraph", "endnote") for i in g)]
+    return Reading(kinds, reasons, splits)
+
+
+def _header_line(text: str) -> bool:
+    return bool(header_kind(text) or doc_number(text) or signer_only(text))
+
+
+def _footer(texts: list[str], kinds: list[str], reasons: dict[int, str], body_start: int,
+            splits: list[tuple[list[int], tuple[str, ...]]]) -> None:
+    """The page's footer: from the first line after the last heading marker, in the second half of
+    the body, that only a page or a wiki puts at the end (``footer_signal``), to the last line."""
+    joined = {g[0]: "".join(texts[i] for i in g) for g, _ in splits}
+    order = [i for i in range(body_start, len(texts)) if kinds[i] in ("paragraph", "boilerplate")]
+    markers = [i for i in order if (m := match_marker(texts[i])) is not None and m.style in ("cn-dun", "cn-paren")]
+    half = body_start + (len(texts) - body_start) // 2
+    begin = max(markers[-1] + 1 if markers else body_start, half)
+    start = next((i for i in order if i >= begin and footer_signal(joined.get(i, texts[i]))), None)
+    if start is None:
+        return
+    group_of = {i: g[0] for g, _ in splits for i in g}
+    for i in range(start, len(texts)):
+        if kinds[i] == "boilerplate":
+            continue
+        kinds[i] = "boilerplate"
+        own = texts[i]
+        group = joined.get(group_of.get(i, -1), own)  # the pieces of a split notice share its reason
+        label = label_line(texts[i - 1]) if i > start else None
+        reasons[i] = (footer_signal(group) or residue_shape(own) or furniture(own, footer=True)
+                      or (f"网页信息栏“{label[0]}”的内容" if label and not label[1] else "网页末尾的附加文字"))
 
 
 def _header(texts: list[str], kinds: list[str]) -> int:
     """Mark the 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人); return where it ends."""
-    order = [i for i in range(min(len(texts), HEADER_LIMIT)) if kinds[i] != "boilerplate"]
+    order = [i for i in range(len(texts)) if kinds[i] != "boilerplate"][:HEADER_LIMIT]
     pos = 0
     while pos < len(order) and header_kind(texts[order[pos]]):
         kinds[order[pos]] = header_kind(texts[order[pos]])
@@ -147,56 +205,6 @@ def _header(texts: list[str], kinds: list[str]) -> int:
     if pos == 0:
         return 0
     return order[pos - 1] + 1
-
-
-def _title_block(texts: list[str], kinds: list[str], start: int) -> int:
-    """Mark title, 题注, speaker, salutation and addressee; return body start."""
-    seen_title = False
-    i = start
-    while i < len(texts) and i < start + TITLE_BLOCK:
-        text = texts[i]
-        if kinds[i] == "boilerplate":
-            i += 1
-            continue
-        if SALUTATION.match(text):
-            kinds[i] = "salutation"
-            return i + 1
-        if SUBTITLE.match(text) and len(text) <= 80 and "。" not in text:
-            kinds[i] = "subtitle"
-        elif seen_title and (after := _addressee(texts, kinds, i)):
-            return after
-        elif not seen_title and title_line(text):
-            kinds[i] = "title"
-            seen_title = True
-        elif seen_title and kinds[i - 1] == "title" and _continues_title(texts[i - 1], text):
-            kinds[i] = "title"  # a title set on two lines: 发文机关 / 关于……的通知
-        elif seen_title and speaker_line(text):
-            kinds[i] = "speaker"
-        else:
-            return i
-        i += 1
-    return i
-
-
-def _continues_title(first: str, text: str) -> bool:
-    """The second line of a title broken before 关于 or inside it (…关于开展 / ……的通知)."""
-    if len(text) > 60 or match_marker(text) is not None or re.search(r"[。！？；：:!?;，,]", text):
-        return False
-    return (ends_with_doc_type(text) and not ends_with_doc_type(first)
-            and (text.startswith("关于") or "关于" in first))
-
-
-def _addressee(texts: list[str], kinds: list[str], i: int) -> int | None:
-    """主送机关 at i (one line ending in ：, or a list of organs wrapped over lines ending in ，/、):
-    mark it and return the index after it."""
-    j = i
-    while j < len(texts) and j - i < 4 and addressee_line(texts[j], last=False):
-        j += 1
-    if j < len(texts) and addressee_line(texts[j], last=True):
-        for k in range(i, j + 1):
-            kinds[k] = "addressee"
-        return j + 1
-    return None
 
 
 def _closing_block(texts: list[str], kinds: list[str], body_start: int) -> None:

@@ -1,8 +1,8 @@
-"""Headings: which paragraphs head a section, at what level, and their number sequence.
+"""Headings: which paragraphs head a section, and their number sequence.
 
 The rules are those of ``docs/structure.md``: markers at paragraph starts,
-standalone versus run-in, series decided by majority, levels inferred per
-document from the order in which styles appear.
+standalone versus run-in, series decided by majority. Levels are inferred
+per document from its marker series in ``baogao.structure.levels``.
 """
 
 from __future__ import annotations
@@ -233,78 +233,6 @@ def decide_series(cands: list[Candidate], continues: "Callable[[Candidate], bool
             chosen.add(c.paragraph.index)
     items.sort(key=lambda run: run[0].paragraph.line)
     return chosen, items
-
-
-@dataclass
-class _Level:
-    styles: list[str]  # families used, the current one last
-    last: int | None
-    chinese: bool
-
-
-def assign_levels(items: list[tuple[Candidate, bool]]) -> tuple[list[Heading], list[NumberingIssue]]:
-    """Infer levels for heading candidates in document order.
-
-    ``items`` pairs each heading's evidence with whether it is unnumbered.
-    """
-    stack: list[_Level] = []
-    headings: list[Heading] = []
-    issues: list[NumberingIssue] = []
-    for cand, unnumbered in items:
-        p = cand.paragraph
-        if unnumbered or cand.marker is None:
-            style, number, marker_text, chinese = "none", None, "", True
-        else:
-            style, number = cand.marker.style, cand.marker.number
-            marker_text, chinese = cand.marker.text, cand.marker.chinese
-        fam = family(style, chinese)
-
-        if cand.hint_level is not None:
-            depth = min(cand.hint_level, len(stack) + 1)
-            del stack[depth:]
-            if len(stack) < depth:
-                stack.append(_Level([fam], None, chinese))
-            level_index = depth - 1
-            _check(stack[level_index], fam, number, marker_text, chinese, p.line, issues)
-        else:
-            level_index = None
-            for i in range(len(stack) - 1, -1, -1):
-                if fam in stack[i].styles:
-                    level_index = i
-                    break
-            if level_index is None and fam == "none" and stack:
-                level_index = 0  # 结束语 after numbered sections goes back to the top
-                stack[0].styles.append(fam)
-            if level_index is None and number is not None and number != 1 and stack:
-                for i in range(len(stack) - 1, -1, -1):
-                    last = stack[i].last
-                    if last is not None and last < number <= last + 3:
-                        level_index = i
-                        break
-            if level_index is None:
-                stack.append(_Level([fam], None, chinese))
-                level_index = len(stack) - 1
-            del stack[level_index + 1:]
-            _check(stack[level_index], fam, number, marker_text, chinese, p.line, issues)
-        title = cand.title if cand.marker is not None and not unnumbered else p.clean.strip()
-        headings.append(Heading(level_index + 1, number, marker_text, style, title, p.line,
-                                cand.run_in and not cand.standalone, p.index, chinese))
-    return headings, issues
-
-
-def _check(level: _Level, fam: str, number: int | None, marker: str,
-           chinese: bool, line: int, issues: list[NumberingIssue]) -> None:
-    """Check a heading's number against the level it joins; update the level.
-
-    Styles are checked once all headings are known (``baogao.structure.numbering``).
-    """
-    if fam in level.styles:
-        level.styles.remove(fam)
-    level.styles.append(fam)
-    if number is not None:
-        issues.extend(sequence_issues(level.last, number, fam, chinese, line, marker, "标题"))
-        level.last = number
-        level.chinese = chinese
 
 
 def sequence_issues(last: int | None, number: int, style: str, chinese: bool, line: int,

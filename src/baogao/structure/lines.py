@@ -15,17 +15,29 @@ __all__ = ["ANNEX", "ATTACHMENT", "CLOSING", "DATE", "NOTE", "SALUTATION", "SALU
            "SEPARATOR", "SUBTITLE", "addressee_line", "annex_title", "attachment_item", "doc_number",
            "ends_with_doc_type", "footer_kind", "header_kind", "is_boilerplate", "is_document_title",
            "is_signature", "organ_line", "organ_name", "signer", "signer_only", "speaker_line",
-           "title_line"]
+           "speaker_pair", "title_line"]
 
 _BOILERPLATE = re.compile(
     r"本站|仅供参考|请关注|更多关于|免责声明|转载请注明|版权归|版权所有|"
     r"点击(查看|下载|阅读)|(上一篇|下一篇)[:：]|www\.|https?://|\.com\b|来源[:：]\s*\S+网")
-SUBTITLE = re.compile(r"^[—–\-]{1,2}\s*\S.*(会议|大会|上|讲话|报告|\d{4}年)|^[（(].*\d{4}年.*[)）]$")
+#: 题注: a dash (——, —, the ―― of some sites) and a date or a meeting; a year in brackets; or, without
+#: a dash, a date and the meeting (2026年1月14日在…会议上, perhaps followed by the speaker).
+SUBTITLE = re.compile(r"^[—–―\-]{1,2}\s*\S.*(会议|大会|上|讲话|报告|\d{4}年)|^[（(].*\d{4}年.*[)）]$"
+                      r"|^([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})年[^，。,]{1,6}月[^，。,]{1,6}日\s*在[^，。,]{2,40}"
+                      r"(会议|大会)上")
 SALUTATION = re.compile(r"^(各位代表|各位委员|代表们|同志们|各位同志|各位领导|女士们|先生们|朋友们)"
                         r"[、，,]?[^。]{0,12}[：:！!]?$")
 SALUTATION_ONLY = re.compile(r"^(各位代表|各位委员|代表们|同志们|各位同志|各位领导)[：:！!，,]?$")
-_OFFICE = re.compile(r"(总理|副总理|省长|市长|区长|县长|州长|旗长|镇长|乡长|主席|书记|主任|部长|厅长|局长|"
-                     r"代区长|代市长|代省长|代县长|委员长|院长|团长|会长|理事长|秘书长)")
+_OFFICES = (r"(?:总理|副总理|省长|市长|区长|县长|州长|旗长|镇长|乡长|主席|书记|主任|部长|厅长|局长|"
+            r"代区长|代市长|代省长|代县长|委员长|院长|团长|会长|理事长|秘书长)")
+_OFFICE = re.compile(_OFFICES)
+#: A person's name: two to four characters, perhaps spaced out (李　强, 王 正 谱).
+_NAME = r"[\u4e00-\u9fff](?:[\u3000 ]*[\u4e00-\u9fff]){1,3}"
+#: A speaker line: an organ (optional), an office and a name (国务院总理李克强, 省长　王予波).
+_SPEAKER = re.compile(rf"^[^\s，。：:]{{0,24}}?{_OFFICES}[\u3000 ]*{_NAME}$")
+_SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?:[\u3000 ]+[\u4e00-\u9fff]){1,3}$")
+_OFFICE_ONLY = re.compile(rf"^[^\s，。：:]{{0,24}}?{_OFFICES}$")
+_NAME_ONLY = re.compile(rf"^{_NAME}$")
 CLOSING = re.compile(
     r"^(特此报告|特此请示|特此函告|特此函复|特此通知|特此批复|特此通报|"
     r"(以上|上述)?(报告|请示|意见)?[，,]?\s*(妥否|当否|是否妥当)[，,]?\s*(请|望)(批示|批复|审批|审定|指示)|"
@@ -83,9 +95,17 @@ def title_line(text: str) -> bool:
 
 
 def speaker_line(text: str) -> bool:
-    """A short line in the title block naming an office and a person (国务院总理　李克强)."""
+    """A short line in the title block naming an office and a person (国务院总理　李克强,
+    河北省人民政府省长 王正谱), or a name spaced out on its own (王　正　谱); not a sentence
+    about them (省长赵刚作政府工作报告: what follows the office is no name)."""
     return len(text) <= 30 and not _PUNCT.search(text) and bool(
-        _OFFICE.search(text) or re.search(r"[\u3000 ]{1,}", text))
+        _SPEAKER.match(text) or _SPACED_NAME.match(text))
+
+
+def speaker_pair(office: str, name: str) -> bool:
+    """A speaker set on two lines: an office (省长, 河北省人民政府省长), then the name."""
+    return (len(office) <= 30 and not _PUNCT.search(office) and bool(_OFFICE_ONLY.match(office))
+            and bool(_NAME_ONLY.match(name)))
 
 
 def header_kind(text: str) -> str | None:

@@ -216,6 +216,9 @@ def lost_headings(issues: list[NumberingIssue], headings: list[Heading],
             continue
         before, style = pos.previous, styles[h.level].suggested
         missing = list(range(before.number + 1, h.number))
+        if not missing:  # the gap is against a series that started afresh at this level
+            out.append(issue)
+            continue
         names = "、".join(numeral(style, n) for n in missing)
         place = _where_lost(before, h, headings, body) if len(missing) == 1 else None
         if place is None:

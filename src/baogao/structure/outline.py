@@ -7,22 +7,26 @@ is cached on the report (``report.outline()``).
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 from baogao.lazy import pandas as pd
+from baogao.paragraphs import join_paragraphs
 from baogao.structure.doctypes import DOC_TYPES, is_statutory
-from baogao.structure.elements import ELEMENT_NAMES, Element, classify
+from baogao.structure.elements import ELEMENT_NAMES, Element, read_elements
 from baogao.structure.enumerations import Enumeration, find_enumerations
 from baogao.structure.genre import REPORT_LIKE, decide_genre, doc_type_note, genre_label
 from baogao.structure.headings import (
+    UNNUMBERED_MAX,
     Candidate,
     Heading,
     NumberingIssue,
-    assign_levels,
     candidate,
     decide_series,
     unnumbered_candidate,
 )
+from baogao.structure.joins import SplitParagraph, split_paragraph
+from baogao.structure.levels import assign_levels
 from baogao.structure.lines import signer
 from baogao.structure.numbering import lost_headings, style_issues
 from baogao.structure.parts import PART_NAMES, Part, find_parts
@@ -60,7 +64,10 @@ class Outline:
       name), the 文种 the title ends with: one of the 15 types of the
       党政机关公文处理工作条例 (only for a document; ``statutory`` is then
       True) or another kind of text (总结, 述职报告, 计划, 讲话 …, in any
-      genre); None when the title names none.
+      genre); None when the title names none;
+    - ``split_paragraphs``: the ``SplitParagraph``s, paragraphs the copy
+      split over lines (damage of the copy, each reported once with its
+      lines); the parser read each of them joined.
 
     ``to_dict()`` is the JSON of ``baogao outline --json`` (docs/cli.md).
     """
@@ -77,6 +84,7 @@ class Outline:
     tree: Section
     genre_evidence: list[str] = field(default_factory=list)
     doc_type: str | None = None
+    split_paragraphs: list[SplitParagraph] = field(default_factory=list)
 
     @property
     def doc_type_label(self) -> str | None:
@@ -171,6 +179,8 @@ class Outline:
                 name = ELEMENT_NAMES[e.kind]
                 if e.kind == "doc_number" and signer(e.text):
                     name += "和签发人"
+                if e.reason:
+                    name += f"（{e.reason}）"
                 out.append(f"  第{e.line:>4}行  {name}：{_clip(e.text.strip(), 40)}")
         out.append("")
         out.append("结构：")
@@ -183,6 +193,11 @@ class Outline:
                 out.append(f"第{s.line:>4}行 {indent}{_clip(s.label, 48)}  [{style}{tail}]")
             else:
                 out.append(f"第{s.line:>4}行 {indent}〈{s.title}〉")
+        if self.split_paragraphs:
+            out.append("")
+            out.append("拆行（复制时一段被拆成几行，分析时合为一段）：")
+            for sp in self.split_paragraphs:
+                out.append(f"  第{sp.lines[0]:>4}行  {sp.message}")
         if self.parts:
             out.append("")
             out.append("功能部分：")
@@ -228,8 +243,15 @@ def _part_lookup(parts: list[Part]):
 def build_outline(report) -> Outline:
     """The outline of a ``baogao.report.Report`` (a layer above: not imported here)."""
     paragraphs = report.paragraphs
-    kinds = classify(paragraphs)
-    body = [p for p, k in zip(paragraphs, kinds) if k == "paragraph"]
+    reading = read_elements(paragraphs)
+    kinds = reading.kinds
+    # A paragraph split over lines is read joined; its pieces after the first stay ``paragraph``.
+    joined, follows = {}, {}
+    for group, _ in reading.splits:
+        joined[group[0]] = join_paragraphs([paragraphs[i] for i in group])
+        follows.update((i, group[0]) for i in group[1:])
+    body = [joined.get(i, p) for i, (p, k) in enumerate(zip(paragraphs, kinds))
+            if k == "paragraph" and i not in follows]
 
     # An attached text after the 落款 (附件1 …) numbers its headings afresh.
     annexes = [p.line for p, k in zip(paragraphs, kinds) if k == "annex"]
@@ -249,9 +271,10 @@ def build_outline(report) -> Outline:
     enumerations, enum_issues = find_enumerations(
         enum_body, [[(c.paragraph, c.marker) for c in run] for run in item_runs])
 
-    elements = [Element(k, p.line, p.text, p.index) for p, k in zip(paragraphs, kinds)]
+    elements = [Element(k, p.line, p.text, p.index, reading.reasons.get(i, ""))
+                for i, (p, k) in enumerate(zip(paragraphs, kinds))]
     title = _title(paragraphs, kinds)
-    opening = next((p.clean.strip() for p, k in zip(paragraphs, kinds) if k == "paragraph"), "")
+    opening = next((p.clean.strip() for p in body if p.index not in by_index or by_index[p.index].run_in), "")
     genre, evidence, doc_type = decide_genre([(e.kind, e.text) for e in elements], title, opening)
 
     closing = [(p.line, p.clean.strip()) for p, k in zip(paragraphs, kinds) if k == "closing"]
@@ -262,8 +285,9 @@ def build_outline(report) -> Outline:
     issues = sorted(heading_issues + enum_issues,
                     key=lambda i: (i.line, ["style_change", "gap", "repeat", "out_of_order"].index(i.kind)))
     tree = build_tree(report.source, paragraphs, kinds, headings, parts)
+    splits = [split_paragraph(paragraphs, group, why) for group, why in reading.splits]
     return Outline(report.source, report.encoding, genre, title, elements, headings, enumerations,
-                   parts, issues, tree, evidence, doc_type)
+                   parts, issues, tree, evidence, doc_type, splits)
 
 
 def _title(paragraphs, kinds) -> str | None:
@@ -311,6 +335,9 @@ def _headings(report, body):
     heading_items = [(c, False) for c in cands if c.paragraph.index in chosen]
     heading_items += [(c, True) for c in unnumbered.values()]
     heading_items.sort(key=lambda item: item[0].paragraph.line)
-    headings, sequence = assign_levels(heading_items)
+    # The first prose paragraph: an unnumbered line above it heads no level of its own.
+    opening_line = next((p.line for p in body if len(p.clean.strip()) > UNNUMBERED_MAX
+                         or re.search(r"[。！？]", p.clean)), 0)
+    headings, sequence = assign_levels(heading_items, opening_line)
     heading_issues = lost_headings(sequence, headings, body) + style_issues(headings)
     return headings, heading_issues, item_runs
