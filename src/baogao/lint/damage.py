@@ -16,14 +16,55 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT_FOR = str.maketrans("lIoO", "1100")
 
 
+#: The reason the structure parser gives a content farm's own sentence (本站…仅供参考).
+_FARM_REASON = "转载网站添加的文字"
+
+
+def _residue_message(reason: str) -> str:
+    """What a residue line is, in one Chinese sentence, from its ``Element.reason``."""
+    if not reason or reason == _FARM_REASON:
+        return "这一行是转载网站添加的文字，不属于报告本身，应删除。"
+    return f"这一行是复制时随原文带来的{reason}，不属于报告本身，应删除。"
+
+
 @rule("boilerplate", family="damage", severity="error",
       title="网站附加的文字", reference=LESSON,
       positive="工作报告\n本站经过数据整理，仅供参考!\n今年我们完成了任务。",
       negative="工作报告\n今年我们完成了任务。")
 def boilerplate(ctx):
-    """Lines a content-farm site adds around a copied text (本站…仅供参考, 更多关于…请关注本站)."""
+    """Lines a copy brings along that are not the report: a content farm's own sentences
+    (本站…仅供参考, 更多关于…请关注本站), a web page's buttons, information lines
+    (来源：, 时间：), photo captions, a title shown twice, a database's citation code, a
+    newspaper's page-jump note, a site's licence notice (the structure parser's
+    ``boilerplate`` elements, docs/structure.md, "Residue"). The message names what the
+    line is, from the element's ``reason``; the suggestion is to delete the line."""
+    reasons = {e.paragraph: e.reason for e in ctx.outline.elements if e.kind == "boilerplate"}
     for p in ctx.paragraphs("boilerplate"):
-        yield ctx.finding_at(p, 0, len(p.text), "这一行是转载网站添加的文字，不属于报告本身，应删除。", "")
+        yield ctx.finding_at(p, 0, len(p.text), _residue_message(reasons.get(p.index, "")), "")
+
+
+@rule("split-paragraph", family="damage", severity="warning",
+      title="一段话被拆成了几行", reference=LESSON,
+      positive="工作报告\n今年空气质量持续改善，\n细颗粒物浓度明显下降。\n下一段。",
+      negative="工作报告\n今年空气质量持续改善。\n细颗粒物浓度明显下降。\n下一段。")
+def split_paragraph(ctx):
+    """One paragraph that the copy split over consecutive lines (a hyperlinked word or a
+    subscript on a line of its own, a sentence broken after a comma): one finding per
+    ``Outline.split_paragraphs`` entry, with its message (its lines and the reason of each
+    break). The finding marks the first break: from the last character before it to the
+    first character after it.
+
+    A warning, not an error: it is a defect of the copy's layout, not of the writer's
+    text (no word is wrong or lost, and the kit already reads the pieces as one
+    paragraph), and the join is read from evidence (a line that opens with 、, a line
+    broken after a comma) that a line deliberately so laid out could give too; read it
+    and join the lines."""
+    lines = ctx.report.lines
+    for split in ctx.outline.split_paragraphs:
+        before, after = lines[split.lines[0] - 1], lines[split.lines[1] - 1]
+        start = before.start + len(before.text.rstrip()) - 1
+        end = after.start + len(after.text) - len(after.text.lstrip()) + 1
+        yield ctx.finding(max(start, before.start), end, split.message)
 
 
 @rule("latin-residue", family="damage", severity="error",
@@ -114,11 +155,19 @@ def _unfinished_clause(text: str) -> int | None:
       positive="充分发挥作用。通过pa\n下一段。", negative="今年重点抓好五件事：\n一是扩大就业；\n下一段。")
 def cut_off_paragraph(ctx):
     """A body paragraph that stops mid-word, on a comma or 顿号, or on 和/与/及; the
-    unfinished clause is marked."""
+    unfinished clause is marked. A piece of a paragraph the copy split over lines
+    (``Outline.split_paragraphs``: 广义货币M / 2 / 增长13.6%) is not cut off: its text goes
+    on on the next line (``split-paragraph`` reports the break)."""
     for p in ctx.paragraphs("paragraph"):
+        if p.line in ctx.continued:
+            continue
         cut = _unfinished_clause(p.text)
         if cut is not None:
             yield ctx.finding_at(p, cut, len(p.text.rstrip()), "段落在句子中间中断，后面的文字丢失了（原文未知）。")
+
+
+#: A lead-in's colon and a list item's semicolon (full-width and, in damaged copies, ASCII).
+_LEAD_IN_OR_ITEM = "：:；;"
 
 
 @rule("missing-final-punctuation", family="damage", severity="warning",
@@ -127,11 +176,22 @@ def cut_off_paragraph(ctx):
       negative="团中央建立了台账管理和监督制度。\n下一段。")
 def missing_final_punctuation(ctx):
     """A body paragraph (not a heading) that ends without final punctuation and is not
-    clearly cut off (that is ``cut-off-paragraph``): often a cut-off text all the same."""
+    clearly cut off (that is ``cut-off-paragraph``): often a cut-off text all the same.
+    A piece of a split paragraph that the next piece goes on from is left to
+    ``split-paragraph``. A paragraph that ends in a colon with more text after it
+    is a lead-in to what follows, one that ends in a semicolon an item of a list
+    (GB/T 15834-2011: the colon introduces what follows, the semicolon separates
+    listed items): both are complete."""
     headings = {h.paragraph for h in ctx.outline.headings}
-    for p in ctx.paragraphs("paragraph"):
+    body = list(ctx.paragraphs("paragraph"))
+    last = body[-1].index if body else None
+    for p in body:
+        if p.line in ctx.continued:
+            continue
         t = p.text.rstrip()
         if t[-1] in _FINAL or _unfinished_clause(t) is not None or p.index in headings:
+            continue
+        if t[-1] in _LEAD_IN_OR_ITEM and p.index != last:
             continue
         yield ctx.finding_at(p, len(t) - 1, len(t), "段落末尾没有句末标点：句子不完整，或漏了句号。")
 

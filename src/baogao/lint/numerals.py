@@ -69,14 +69,19 @@ def two_digit_year(ctx):
         yield ctx.finding_at(p, m.start(), m.end(), f"年份“{m.group()}”只写了两位，应写全（如“20{yy}年”或“19{yy}年”）。")
 
 
-_ARABIC_WITH_CN_UNIT = re.compile(r"\d+[千百](?![分万亿])|\d+百零\d+")
+#: 千 before one of these is the prefix of a unit (千伏 kV, 千瓦 kW, 千克 kg, 千米 km …), not a numeral.
+_KILO_UNITS = "伏瓦克米帕赫焦卡"
+_ARABIC_WITH_CN_UNIT = re.compile(rf"(?<![\d.])\d+(?:千(?![分万亿{_KILO_UNITS}])|百(?![分万亿]))|(?<![\d.])\d+百零\d+")
 
 
 @rule("arabic-with-chinese-unit", family="numerals", severity="error",
       title="阿拉伯数字与“千”“百”混用", reference=f"{REF}，数字形式（不写“4千”“1百零8”）",
-      positive="新增岗位4千个。", negative="新增岗位4000个，投资30亿元，增长5个百分点。")
+      positive="新增岗位4千个。",
+      negative="新增岗位4000个，投资30亿元，增长5个百分点，建成500千伏线路，排放0.13千克。")
 def arabic_with_chinese_unit(ctx):
-    """4千 or 1百零8: only 万 and 亿 may follow Arabic numerals."""
+    """4千 or 1百零8: only 万 and 亿 may follow Arabic numerals. 千 as the prefix of a
+    unit (500千伏, 402万千瓦, 0.13千克, 10千米) is no numeral, and neither is a digit
+    after a decimal point."""
     for p, m in ctx.matches(_ARABIC_WITH_CN_UNIT):
         yield ctx.finding_at(p, m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和“千”“百”，应全部写作阿拉伯数字。")
 

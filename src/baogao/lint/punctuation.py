@@ -87,26 +87,29 @@ _NAMES = {"“": "引号", "‘": "单引号", "（": "括号", "(": "括号", "
       title="引号、括号、书名号不成对", reference=f"{REF}，引号、括号、书名号",
       positive="开展“学党史活动。", negative="开展“学党史”活动（试点）。")
 def unbalanced_marks(ctx):
-    """Quotation marks, brackets and book-title marks that do not pair within a paragraph."""
-    for p in ctx.paragraphs():
-        stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(p.text):
+    """Quotation marks, brackets and book-title marks that do not pair within a paragraph.
+    The pieces of a paragraph the copy split over lines (``Outline.split_paragraphs``:
+    ``（PM`` / ``2.5`` / ``）``) are read as one paragraph."""
+    for unit in ctx.units():
+        chars = [(p, i, ch) for p in unit for i, ch in enumerate(p.text)]
+        stack: list[tuple[str, object, int]] = []
+        for p, i, ch in chars:
             if ch in _PAIRS:
-                stack.append((ch, i))
+                stack.append((ch, p, i))
             elif ch in _CLOSE:
                 if stack and stack[-1][0] == _CLOSE[ch]:
                     stack.pop()
-                elif any(o == _CLOSE[ch] for o, _ in stack):
+                elif any(o == _CLOSE[ch] for o, _, _ in stack):
                     # Close the matching opener; the ones above it are unclosed.
                     while stack and stack[-1][0] != _CLOSE[ch]:
-                        o, j = stack.pop()
-                        yield ctx.finding_at(p, j, j + 1, f"前{_NAMES[o]}“{o}”没有对应的后{_NAMES[o]}“{_PAIRS[o]}”。")
+                        o, q, j = stack.pop()
+                        yield ctx.finding_at(q, j, j + 1, f"前{_NAMES[o]}“{o}”没有对应的后{_NAMES[o]}“{_PAIRS[o]}”。")
                     stack.pop()
                 else:
                     name = _NAMES[_CLOSE[ch]]
                     yield ctx.finding_at(p, i, i + 1, f"后{name}“{ch}”前面没有对应的前{name}“{_CLOSE[ch]}”。")
-        for o, j in stack:
-            yield ctx.finding_at(p, j, j + 1, f"前{_NAMES[o]}“{o}”没有对应的后{_NAMES[o]}“{_PAIRS[o]}”。")
+        for o, q, j in stack:
+            yield ctx.finding_at(q, j, j + 1, f"前{_NAMES[o]}“{o}”没有对应的后{_NAMES[o]}“{_PAIRS[o]}”。")
 
 
 _BETWEEN_MARKS = re.compile(r"”、“|》、《")

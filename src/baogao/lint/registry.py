@@ -161,6 +161,25 @@ class Context:
         """Paragraph index -> element kind."""
         return {e.paragraph: e.kind for e in self.outline.elements}
 
+    @cached_property
+    def continued(self) -> frozenset[int]:
+        """Lines (1-based) of the pieces of a split paragraph that the next piece goes on
+        from (every piece but the last; ``Outline.split_paragraphs``)."""
+        return frozenset(line for s in self.outline.split_paragraphs for line in s.lines[:-1])
+
+    def units(self):
+        """The chosen paragraphs (non-boilerplate) as units of reading: a paragraph on its
+        own, or the pieces of a split paragraph together, in order (a list of paragraphs)."""
+        group_of = {line: s.lines for s in self.outline.split_paragraphs for line in s.lines}
+        unit: list = []
+        for p in self.paragraphs():
+            unit.append(p)
+            if p.line not in self.continued or group_of[p.line][-1] == p.line:
+                yield unit
+                unit = []
+        if unit:
+            yield unit
+
     def paragraphs(self, *kinds: str):
         """Paragraphs of the given element kinds (all non-boilerplate ones by default)."""
         wanted = set(kinds) if kinds else None

@@ -77,6 +77,7 @@ RULE_CATEGORIES: dict[str, str | None] = {
     **dict.fromkeys(["mixed-document-type", "title-final-punctuation"], "seo_title"),
     **dict.fromkeys(["date-format", "missing-closing", "missing-date", "missing-signature"], None),
     "boilerplate": "boilerplate",
+    "split-paragraph": None,  # the specimen's errata have no split paragraph
     **dict.fromkeys(["cut-off-paragraph", "missing-final-punctuation"], "cut_off"),
     **dict.fromkeys(["duplicated-words", "doubled-character"], "duplication"),
     "latin-residue": "latin_residue",
