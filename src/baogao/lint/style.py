@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from baogao.lint.registry import rule
 
-LESSON = "baogao 第 2 课：主旨句与句子长度"
+LESSON = "baogao 第 2 课（主旨句）、第 4 课（句子的长短）"
 LONG_SENTENCE = 120  # characters
 
 
