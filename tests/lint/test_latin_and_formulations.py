@@ -195,3 +195,15 @@ def test_outdated_formulation_is_silent_on_the_reports_that_say_it_in_their_time
     # The reports of 1978–2016 that say 新时期, rightly: eight times in five reports.
     assert sum(said.values()) == 8 and sum(1 for n in said.values() if n) == 5
     assert found("新时期共青团工作。", "outdated-formulation") == []  # no year: no finding
+
+
+# --- name-near-miss: a place name beside a word ---------------------------------------------
+
+def test_a_word_beside_a_place_name_is_not_a_name_near_miss():
+    rid = "name-near-miss"
+    # 沿 + 沪宁 (along the Shanghai–Nanjing line), 和 + 沪宁: ordinary text, not 王沪宁.
+    assert found("深化沿沪宁产业创新带建设。", rid) == []
+    assert found("加强和沪宁两地的合作。", rid) == []
+    # A changed surname, or a changed given name, is still a slip.
+    assert found("汪沪宁同志出席会议。", rid) == [("汪沪宁", "王沪宁")]
+    assert found("坚持以习金平新时代中国特色社会主义思想为指导。", rid) == [("习金平", "习近平")]

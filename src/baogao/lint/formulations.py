@@ -15,12 +15,38 @@ import re
 
 from baogao.lint._lexicon import LIST_SEPARATORS, REF, dictionary, misses, since
 from baogao.lint.registry import rule
+from baogao.text.tokens import cut_pairs
+
+#: Tags of a word that names a place or abbreviates one (太湖, 沪宁).
+_PLACE_TAGS = frozenset({"ns", "j"})
+
+
+def _tokens_of(text: str, a: int, b: int) -> list[tuple[str, str]] | None:
+    """The paragraph's own tokens that make up ``text[a:b]`` exactly, or None."""
+    out, pos = [], 0
+    for word, tag in cut_pairs(text):
+        if a <= pos and pos + len(word) <= b:
+            out.append((word, tag))
+        pos += len(word)
+    return out if "".join(w for w, _ in out) == text[a:b] else None
+
+
+def _word_beside_a_place(text: str, a: int, b: int) -> bool:
+    """The window is a one-character word beside a place name of its own, none of it a
+    person's name: 沿沪宁 (沿 + 沪宁, along the Shanghai–Nanjing line) is not 王沪宁,
+    while 习金平 (习 + 金平, tagged a name) and 汪沪宁 (汪, a surname) stay near misses."""
+    tokens = _tokens_of(text, a, b)
+    if not tokens or len(tokens) != 2 or any(tag.startswith("nr") for _, tag in tokens):
+        return False
+    (first, first_tag), (second, second_tag) = tokens
+    return (len(first) == 1 and second_tag in _PLACE_TAGS) or (len(second) == 1 and first_tag in _PLACE_TAGS)
 
 
 def _name_misses(ctx) -> list:
     if "names" not in ctx.cache:
         names = [n for n in dictionary()["names"] if len(n) >= 3]
-        ctx.cache["names"] = list(misses(ctx, names, ends_must_match=False))
+        ctx.cache["names"] = [m for m in misses(ctx, names, ends_must_match=False)
+                              if not _word_beside_a_place(m[0].text, m[1], m[2])]
     return ctx.cache["names"]
 
 
@@ -28,7 +54,11 @@ def _name_misses(ctx) -> list:
       title="人名写错", reference=REF,
       positive="坚持以习金平新时代中国特色社会主义思想为指导。", negative="习近平总书记强调。")
 def name_near_miss(ctx):
-    """A leader's name with a character changed, added, dropped or doubled (习金平)."""
+    """A leader's name with a character changed, added, dropped or doubled (习金平).
+
+    Not a near miss: a one-character word beside a place name, none of it tagged a
+    person's name (沿沪宁产业创新带 is 沿 + 沪宁, not 王沪宁).
+    """
     for p, a, b, w, entry in _name_misses(ctx):
         yield ctx.finding_at(p, a, b, f"“{w}”疑为人名“{entry}”之误：规范表述须一字不差。", entry)
 
