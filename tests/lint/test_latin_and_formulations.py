@@ -207,3 +207,20 @@ def test_a_word_beside_a_place_name_is_not_a_name_near_miss():
     # A changed surname, or a changed given name, is still a slip.
     assert found("汪沪宁同志出席会议。", rid) == [("汪沪宁", "王沪宁")]
     assert found("坚持以习金平新时代中国特色社会主义思想为指导。", rid) == [("习金平", "习近平")]
+
+
+# --- single-dash: the connector (一字线) is not a dash written short --------------------------
+
+@pytest.mark.parametrize("text", [
+    "推进京—津—冀协同发展。", "北京—上海高速铁路。", "沪—宁—杭一体化。", "增长4%—5%。",
+    "一季度—三季度。", "Ⅰ—Ⅲ类水质比例。", "全面融入中国—东盟自由贸易区。",
+    "强化药械研发—生产制造—临床应用全链条。", "实施“科技创新2030—重大项目”。"])
+def test_a_connector_between_places_numbers_or_items_is_not_a_short_dash(text):
+    assert found(text, "single-dash") == []
+
+
+@pytest.mark.parametrize("text", [
+    "—2018年3月7日在区人民代表大会上", "会上指出—要坚定信心。", "北京—我们的首都。",
+    "目标—建设美丽中国。"])
+def test_a_single_dash_before_a_clause_or_opening_a_line_is_still_found(text):
+    assert found(text, "single-dash") == [("—", "——")]

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from baogao.lint._lexicon import dictionary
 from baogao.lint.registry import rule
+from baogao.text.tokens import cut_pairs
 
 REF = "GB/T 15834-2011 标点符号用法"
 # Characters that make a context Chinese: CJK ideographs, CJK and full-width punctuation.
@@ -59,21 +60,71 @@ def wrong_ellipsis(ctx):
 
 
 _SINGLE_DASH = re.compile(r"(?<!—)—(?!—)")
+#: Tags of the words a connector joins: nouns and names of every kind (n, ns, nr, nt, nz,
+#: ng), abbreviations (j), idioms used as names (l), numerals and measures (m, mq, q),
+#: times (t) and place words (f). Not verbs, pronouns, conjunctions, prepositions, adverbs
+#: or particles: a clause after the dash makes it a dash (目标—建设…, 北京—我们的首都).
+_NOMINAL = re.compile(r"n[a-z]*|j|l|m|mq|q|t|f")
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+
+
+_LINK = re.compile(r"(?<=[\u4e00-\u9fff])—[\u4e00-\u9fff]{1,6}(?=—[\u4e00-\u9fff])")
+
+
+def _connected(text: str, pairs: list[tuple[str, str]]) -> set[int]:
+    """Offsets of the single dashes that connect (GB/T 15834, 连接号: 一字线).
+
+    A chain of three or more items joined by single dashes, each inner item a few
+    Chinese characters, is a sequence, never a dash (京—津—冀, 研发—生产制造—临床应用);
+    a single link is a connector when the words on both sides are nominal
+    (北京—上海, 中国—东盟自由贸易区, 一季度—三季度, 2030—重大项目).
+    """
+    out: set[int] = set()
+    for m in re.finditer(f"(?={_LINK.pattern})", text):
+        inner = _LINK.match(text, m.start())
+        out.update((inner.start(), inner.end()))
+    words, pos = [], 0
+    for word, tag in pairs:
+        words.append((pos, word, tag))
+        pos += len(word)
+    for k in range(1, len(words) - 1):
+        at, word, _ = words[k]
+        if word != "—" or at in out:
+            continue
+        before, after = words[k - 1], words[k + 1]
+        if (re.fullmatch(r"[\u4e00-\u9fff]+|\d+", before[1]) and re.fullmatch(r"[\u4e00-\u9fff]+", after[1])
+                and (_NOMINAL.fullmatch(before[2]) or before[1].isdigit()) and _NOMINAL.fullmatch(after[2])):
+            out.add(at)
+    return out
 
 
 @rule("single-dash", family="punctuation", severity="warning",
       title="单个“—”用作破折号", reference=f"{REF}，破折号与连接号",
-      positive="—2018年3月7日在区人民代表大会上", negative="2016—2025年规划纲要；——2021年3月5日在大会上")
+      positive="—2018年3月7日在区人民代表大会上", negative="2016—2025年规划纲要；增长4%—5%；京—津—冀；——2021年3月5日在大会上")
 def single_dash(ctx):
-    """A single — (一字线, the connector of ranges) used where a dash —— is meant."""
+    """A single — (一字线, the connector of ranges) used where a dash —— is meant.
+
+    Not a finding: a single — that connects, as GB/T 15834 provides for the 连接号: a
+    range of numbers or times (2016—2025年, 4%—5%, Ⅰ—Ⅲ类, 一季度—三季度), two names
+    or nouns (北京—上海, 中国—东盟), a chain of three or more (京—津—冀,
+    研发—验证—生产—应用). A single — that opens a paragraph (—2018年3月7日…) or
+    comes before a clause (目标—建设…) is a dash written short.
+    """
     for p in ctx.paragraphs():
         t = p.text
+        ranges = None
         for m in _SINGLE_DASH.finditer(t):
             i = m.start()
             before = t[i - 1] if i else ""
             after = t[i + 1] if i + 1 < len(t) else ""
-            if before and after and (before.isdigit() or before in "年月日") and after.isdigit():
-                continue  # 2016—2025年: a range, where a single — is right
+            if before and after and (before.isdigit() or before in "%‰年月日") and after.isdigit():
+                continue  # 2016—2025年, 4%—5%: a range, where a single — is right
+            if before in _ROMAN and after in _ROMAN:
+                continue  # Ⅰ—Ⅲ类
+            if ranges is None:
+                ranges = _connected(t, cut_pairs(t))
+            if i in ranges:
+                continue
             yield ctx.finding_at(p, i, i + 1, "单个“—”是连接号；用作破折号应写“——”（两个“—”）。", "——")
 
 
