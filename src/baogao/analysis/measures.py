@@ -16,6 +16,7 @@ from baogao.analysis.lengths import readability
 from baogao.analysis.parallelisms import parallelisms
 from baogao.analysis.phrases import four_char_phrases, numeric_formulations, quoted_formulations
 from baogao.analysis.quantities import quantity_table
+from baogao.analysis import shipped_stats
 from baogao.analysis.stats import text_stats
 from baogao.analysis.tables import tables
 from baogao.lazy import pandas as pd
@@ -86,8 +87,12 @@ class Analysis:
 
     @cached_property
     def stats(self) -> dict:
-        """Summary measures (JSON-serialisable): lengths, readability, vocabulary shares."""
-        return text_stats(self.report)
+        """Summary measures (JSON-serialisable): lengths, readability, vocabulary shares.
+
+        A shipped corpus report's come from ``data/corpus/stats.json`` (``shipped_stats``).
+        """
+        shipped = shipped_stats.lookup(self.report)
+        return shipped if shipped is not None else text_stats(self.report)
 
     @cached_property
     def stats_frame(self) -> pd.DataFrame:

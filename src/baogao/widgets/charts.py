@@ -6,9 +6,11 @@ bundled Chinese font): ``word_lengths``, ``distribution_figure``,
 (for the widget). ``Charts`` shows them in an ``ipywidgets.Output`` whose
 ``outputs`` it sets directly, which works the same with or without a front
 end (tests read ``charts.figure``, ``charts.svg`` and ``charts.table``).
-Rendering a matplotlib figure takes ~0.15 s, too slow for a callback: the two
-distributions are drawn once at construction, and the measure chart, which
-changes with every choice, is drawn as SVG (~1 ms).
+Rendering a matplotlib figure takes ~0.15 s, too slow for a callback: each
+distribution is drawn once, when its view is first shown, and the measure chart,
+which changes with every choice, is drawn as SVG (~1 ms). The corpus's measures
+are shipped (``analysis.shipped_stats``), so building the widget measures only the
+report itself.
 
 matplotlib (with ``baogao.plotting``) is imported inside the functions, and
 pandas comes from ``baogao.lazy``, so ``import baogao.widgets`` stays light.
@@ -123,7 +125,7 @@ class Charts:
     a chart; ``c.figure`` is the matplotlib Figure shown for a distribution,
     ``c.svg`` the SVG of the measure chart, ``c.table`` the measure table,
     ``c.caption.value`` its sentence. The measures of the report and of the
-    corpus, and the two distribution figures, are computed here, once.
+    corpus are computed here, once; a distribution figure when its view is first shown.
     """
 
     def __init__(self, report, corpus=None, *, view: str = "sentences",
@@ -134,7 +136,7 @@ class Charts:
         self.corpus = load_corpus() if corpus is None else list(corpus)
         for r in [report, *self.corpus]:
             report_stats(r)
-        self._png = {which: self._draw(which) for which in ("words", "sentences")}
+        self._png: dict = {}  # view → (figure, PNG), drawn when the view is first shown
         self.view = w.ToggleButtons(options=[(label, key) for key, label in VIEWS.items()], value=view,
                                     description="图表")
         self.measure = w.Dropdown(options=[(label, key) for key, label in STAT_LABELS.items()], value=measure,
@@ -164,6 +166,8 @@ class Charts:
             n = len(word_lengths(self.report)) if view == "words" else int(report_stats(self.report)["sentences"])
             what = "词" if view == "words" else "句子"
             self.caption.value = f"本报告正文共 {n} 个{what}。"
+            if view not in self._png:
+                self._png[view] = self._draw(view)
             self.figure, png = self._png[view]
             data = {"image/png": png, "text/plain": f"<图：{self.figure.axes[0].get_title()}>"}
         self.out.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)
