@@ -9,7 +9,7 @@ from baogao.lint._latin import INSTITUTIONS, residue
 from baogao.lint.registry import rule
 from baogao.text.tokens import cut_pairs
 
-LESSON = "baogao 第 0 课：样本报告是一份受损的副本（转载与机器改写的痕迹）"
+LESSON = "baogao 第 0 课（样本报告是一份受损的副本：转载与机器改写的痕迹）、第 6 课（校对）"
 _FINAL = "。！？!?…”’）)》」』"
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
