@@ -41,12 +41,12 @@ def test_the_kits_own_lint_json(capsys, kit_json):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0].startswith("样本报告勘误表评测：结果 ") and "文风提示（style），不计分" in lines[0]
-    assert "勘误表中可以发现的 78 处差错，找到 62 处（79%）" in out
-    assert "系统性差错共 388 处，找到 388 处（100%）" in out
+    assert "勘误表中可以发现的 80 处差错，找到 62 处（78%）" in out
+    assert "系统性差错共 390 处，找到 390 处（100%）" in out
     assert "461 条指向勘误表记录的差错（99.8%）" in out
     assert re.search(r"^多余空格\s+0/0\s+—\s+4/4\s+100%\s+4/4\s+100%$", out, re.M)
-    assert re.search(r"^提法错误\s+26/39\s+67%", out, re.M)
-    assert "未找到的条目（16 处）：E001、E012" in out
+    assert re.search(r"^提法错误\s+26/41\s+63%", out, re.M)
+    assert "未找到的条目（18 处）：E001、E012" in out
     assert "只按位置和长度计分" not in out  # every finding names its rule and family
 
 
@@ -56,7 +56,7 @@ def test_json_output(capsys, kit_json):
     assert code == 0
     assert set(data) == {"findings", "scored", "unscored", "classified", "recall", "systematic", "precision",
                          "categories", "rules", "entries", "coincidental", "parameters"}
-    assert data["recall"]["found"] == 62 and data["recall"]["entries"] == 78
+    assert data["recall"]["found"] == 62 and data["recall"]["entries"] == 80
     assert data["scored"] == data["classified"] == 462 and data["findings"] == 462 + data["unscored"]
     assert data["parameters"] == {"max_span_ratio": 5, "min_entry_width": 4}
     row = next(c for c in data["categories"] if c["category"] == "name_error")
@@ -93,7 +93,7 @@ def test_another_tools_json(capsys, tmp_path):
     assert (cats["formulation_error"]["right"], cats["formulation_error"]["findings"]) == (0, 1)
     assert data["rules"] == [{"rule": None, "findings": 3, "right": 2, "precision": 2 / 3}]
     code, out, _ = run(capsys, "score", str(path))
-    assert "找到 2 处（3%）" in out and "2 条指向勘误表记录的差错（67%）" in out
+    assert "找到 2 处（2%）" in out and "2 条指向勘误表记录的差错（67%）" in out
 
 
 def test_places_only_and_standard_input(capsys, monkeypatch):

@@ -271,6 +271,9 @@ def test_the_rhythm_of_lines_45_and_32():
     passes = "政治关、学术关、能力关、作风关、群众关".split("、")
     assert len(passes) == 5 and {len(p) for p in passes} == {3}
     says("第 32 行的五个“……关”都是三个字")
+    e = ERRATA.loc["E162"]
+    assert (e["line"], e["text"], e["correction"], e["certainty"]) == (32, "学术关", "学业关", "probable")
+    says("（其中的“学术关”，勘误表认为很可能应作“学业关”，E162）")
 
 
 def test_line_6_is_the_worked_example():
@@ -293,7 +296,15 @@ def test_the_broken_series_of_q4():
     assert [series.BROKEN_QUOTES[k][0] for k in "ADEF"] == [6, 38, 41, 43]
     found = {eid for key, (line, quote) in series.BROKEN_QUOTES.items() for eid in series.errata_on(line, quote)}
     assert {"E017", "E115", "E116", "E138", "E139"} <= found
-    assert series.errata_on(41, series.BROKEN_QUOTES["E"][1]) == []  # the framework: not in the errata
+    # the framework of line 41: only a query in the errata (no correction), unlike the other three
+    assert series.errata_on(41, series.BROKEN_QUOTES["E"][1]) == ["E164"]
+    e = ERRATA.loc["E164"]
+    assert (e["category"], e["correction"], e["certainty"]) == ("garbled", "unknown", "unknown")
+    assert "结构不一" in e["basis"] and "存疑" in e["basis"]
+    certainties = {key: {ERRATA.loc[eid, "certainty"] for eid in series.errata_on(*series.BROKEN_QUOTES[key])}
+                   for key in "ADEF"}
+    assert certainties == {"A": {"probable"}, "D": {"probable"}, "E": {"unknown"}, "F": {"certain", "probable"}}
+    assert [series.BROKEN_QUOTES[k][0] for k in "ADF"] == [6, 38, 43]  # the hint: 6, 38, 43 certain or probable
     for key in "BCGH":  # the intact ones carry no errata entry on the quoted series
         assert series.errata_on(*series.BROKEN_QUOTES[key]) == [], key
     for eid, certainty in (("E017", "probable"), ("E115", "probable"), ("E116", "probable"), ("E138", "certain"),
@@ -302,8 +313,9 @@ def test_the_broken_series_of_q4():
     assert ERRATA.loc["E139", "correction"] == "学史明理、学史增信、学史崇德、学史力行"
     assert (ERRATA.loc["E023", "line"], ERRATA.loc["E023", "category"]) == (8, "cut_off")
     says("（勘误表 E017，很可能；原文不明）", "（E023）", "（E115、E116，很可能；原文不明）", "（E138，确定）", "（E139，很可能）",
-         "勘误表没有收这一处", prose=SOLUTION_PROSE)
-    says("有的勘误表收了，有的没有收")
+         "勘误表把这一处记为存疑（E164），原文怎样写也无从得知",
+         "只信勘误表里把握程度是“确定”“很可能”的条目，会漏掉 E：勘误表只把它记为存疑", prose=SOLUTION_PROSE)
+    says("勘误表对它们的把握程度不一，有的只记为存疑，要自己读")
 
 
 # -- 五、readability ----------------------------------------------------------------------------------

@@ -332,9 +332,12 @@ def test_solution_facts():
         assert ERRATA.loc[eid, "line"] == line and ERRATA.loc[eid, "certainty"] == "probable"
     quoted(33, "26个省份")
     says("勘误表 E096，很可能", "勘误表 E114，很可能", "第 33 行就写作“26个省份”", prose=s)
-    assert not any("人次" in t for t in ERRATA.loc[ERRATA["line"] == 43, "text"]) and not any(
-        "12项" in t for t in ERRATA.loc[ERRATA["line"] == 43, "text"])
-    says("勘误表还没有收这一处", prose=s)
+    for eid, (wrong, right) in (("E165", ("12项", "12次")), ("E166", ("26项", "26次"))):
+        e = ERRATA.loc[eid]
+        assert (e["line"], e["text"], e["correction"], e["certainty"]) == (43, wrong, right, "probable"), eid
+        assert f"开展学习{wrong}" in RAW.line(43).text, eid
+    assert "也可能原文按专题计" in ERRATA.loc["E165", "basis"]
+    says("勘误表 E165、E166 也认为这两处很可能写错了，改为“12次”“26次”（把握程度“很可能”：也可能原文按专题计）", prose=s)
     assert measures.qualifier_counts(RAW) == {"多": 13, "以上": 5, "近": 3, "余": 2}
     says("“多” 13 个、“以上” 5 个、“近” 3 个、“余” 2 个", "“多”字在正文里出现 22 次，其中 9 次", "第 12 行有三个“多”", prose=s)
     assert [r for r in raws(12) if "多" in r] == ["330多万个", "20多万个", "300多万个"]

@@ -55,7 +55,7 @@ def test_targets_are_the_errata(entries):
     errata = load_errata()
     once = [t for t in entries if t.scope == "once"]
     assert len(once) == (errata["scope"] == "once").sum()
-    assert sum(t.in_recall for t in once) == 78  # the catchable once entries (ERRATA.md)
+    assert sum(t.in_recall for t in once) == 80  # the catchable once entries (ERRATA.md)
     spaces = [(t.line, t.column) for t in entries if t.id == "E011"]
     assert spaces == [(4, 106), (4, 175), (37, 122), (37, 156)]
     commas = [t for t in entries if t.id == "E005"]
@@ -88,8 +88,8 @@ def test_a_finding_counts_only_by_place_kind_and_width(entries):
 
 def test_the_kits_score_on_the_specimen(kit_score):
     s = kit_score
-    assert s["recall"] == {"entries": 78, "found": 62, "recall": 62 / 78}
-    assert s["systematic"]["found"] == s["systematic"]["occurrences"] == 388
+    assert s["recall"] == {"entries": 80, "found": 62, "recall": 62 / 80}
+    assert s["systematic"]["found"] == s["systematic"]["occurrences"] == 390  # ( ) of line 21 kept with E053
     assert (s["precision"]["right"], s["precision"]["findings"]) == (461, 462)
     assert s["unscored"] == len(lint(baogao.specimen(), select=["style"]))
     by_id = {e["id"]: e["found_by"] for e in s["entries"]}

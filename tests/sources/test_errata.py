@@ -56,13 +56,46 @@ def test_table_has_typed_columns(table):
     assert str(table["column"].dtype) == "int64"
     assert str(table["count"].dtype) == "int64"
     assert str(table["catchable"].dtype) == "bool"
-    assert table["id"].tolist() == [f"E{i:03d}" for i in range(1, len(table) + 1)]
+    assert sorted(table["id"], key=lambda x: int(x[1:])) == [f"E{i:03d}" for i in range(1, len(table) + 1)]
     assert len(table) > 100
 
 
 def test_entries_are_in_text_order(table):
     keys = list(zip(table["line"], table["column"]))
     assert keys == sorted(keys)
+
+
+def test_ids_are_stable(table):
+    # E001–E158 were numbered in text order; later entries take the next ids, wherever they stand.
+    number = table["id"].str[1:].astype(int)
+    first = table[number <= 158]
+    assert first["id"].tolist() == [f"E{i:03d}" for i in range(1, 159)]
+    pinned = {"E021": (7, 9, "习金平"), "E048": (20, 64, "新时期"), "E049": (21, 65, "十五"),
+              "E056": (22, 95, "青年之家"), "E143": (44, 71, "感谢所有兢兢业业、尽职尽责的团中央同志,这是"),
+              "E158": (47, 1, RAW_LINES[46]), "E159": (3, 158, "突出了共青团员和少先队员红色基因的政治内涵"),
+              "E168": (45, 90, "要做好接班人这个根本大计")}
+    rows = table.set_index("id")
+    for eid, (line, column, text) in pinned.items():
+        assert (rows.loc[eid, "line"], rows.loc[eid, "column"], rows.loc[eid, "text"]) == (line, column, text), eid
+
+
+def test_a_duplicate_or_missing_id_raises(table):
+    bad = table.copy()
+    bad.loc[7, "id"] = bad.loc[6, "id"]
+    with pytest.raises(ErrataSchemaError, match="重复"):
+        load_errata(bad)
+    bad = table.copy()
+    bad.loc[7, "id"] = f"E{len(table) + 1:03d}"
+    with pytest.raises(ErrataSchemaError, match="缺了") as info:
+        load_errata(bad)
+    assert info.value.entry_id == f"E{len(table) + 1:03d}"
+
+
+def test_rows_out_of_text_order_raise(table):
+    bad = table.iloc[[0, 2, 1] + list(range(3, len(table)))].reset_index(drop=True)
+    with pytest.raises(ErrataSchemaError, match="原文顺序") as info:
+        load_errata(bad)
+    assert info.value.entry_id == bad.loc[2, "id"]
 
 
 def test_the_empty_correction_survives_loading(table):
@@ -175,6 +208,116 @@ def test_errata_md_counts_agree_with_the_table():
                       ("certain", "probable", "unknown", "entries", "occurrences")]
                 for cat in summary.index}
     assert found == expected
+
+
+def test_errata_md_totals_agree_with_the_table(table):
+    section = ERRATA_MD.split("## Counts", 1)[1].split("\n## ", 1)[0]
+    flat = " ".join(section.split())
+    m = re.search(r"Totals: (\d+) entries \((\d+) once, (\d+) systematic: .*?\); (\d+) certain, (\d+) probable, "
+                  r"(\d+) unknown; (\d+) entries with correction `unknown`\. Catchable once entries \(the linter's "
+                  r"recall target\): (\d+) \((\d+) certain, (\d+) probable, (\d+) queries\)", flat)
+    assert m, "the Totals paragraph of ERRATA.md"
+    once = table[table["scope"] == "once"]
+    target = once[once["catchable"]]
+    certainty = table["certainty"].value_counts()
+    expected = [len(table), len(once), len(table) - len(once), certainty["certain"], certainty["probable"],
+                certainty["unknown"], (table["correction"] == "unknown").sum(), len(target),
+                (target["certainty"] == "certain").sum(), (target["certainty"] == "probable").sum(),
+                (target["certainty"] == "unknown").sum()]
+    assert [int(x) for x in m.groups()] == [int(x) for x in expected]
+    queries = re.search(r"\*\*Honest uncertainty\*\* — (\d+) queries", ERRATA_MD)
+    assert queries and int(queries.group(1)) == certainty["unknown"]
+
+
+# ---------------------------------------------------------------- what the bases may say
+
+
+NUMBERING_SEQUENCE = "“依次可以用”“一、”“（一）”“1.”“（1）”"
+
+
+def test_bases_cite_standards_for_what_they_say(table):
+    for row in table.itertuples():
+        if "GB/T 9704" in row.basis:
+            # GB/T 9704 is cited only for the heading sequence, and as the recommendation it is.
+            assert row.category == "numbering", row.id
+            assert NUMBERING_SEQUENCE in row.basis and "推荐" in row.basis and "惯例" in row.basis, row.id
+        assert "第一层为" not in row.basis and "一级标题应为" not in row.basis, row.id
+    commas = table[(table["scope"] == "systematic") & (table["text"] == ",")].iloc[0]
+    assert "GB/T 15834-2011" in commas["basis"] and "9704" not in commas["basis"]
+    rows = table.set_index("id")
+    for eid in ("E014", "E027", "E068", "E082"):
+        assert NUMBERING_SEQUENCE in rows.loc[eid, "basis"], eid
+    # House style and the text's own practice are said to be that, not a standard's rule.
+    for eid in ("E015", "E044", "E056"):
+        assert "不是" in rows.loc[eid, "basis"] and ("体例" in rows.loc[eid, "basis"] or "写法" in rows.loc[eid, "basis"])
+    assert "标准的规定" in rows.loc["E015", "basis"]
+
+
+def test_no_basis_assumes_the_addressee_or_the_occasion(table):
+    # The copy names the 中央书记处 only in the third person (raw lines 3, 4, 35).
+    assert [n for n, line in enumerate(RAW_LINES, 1) if "中央书记处" in line and "团中央书记处" not in line] \
+        == [3, 4, 35]
+    for row in table.itertuples():
+        for phrase in ("向中央书记处", "向中共中央书记处", "给中央书记处", "向党中央所作", "全会上所作", "报告的对象是"):
+            assert phrase not in row.basis, (row.id, phrase)
+    e143 = table.set_index("id").loc["E143"]
+    assert e143["certainty"] == "unknown" and "看不出来" in e143["basis"]
+
+
+TITLE_CHAIN = ("E053", "E065", "E080", "E093", "E098", "E104", "E121")
+
+
+def test_no_document_title_is_moved(table):
+    """The titles of lines 21–41 may have slipped one place each (21 ← 23 ← 27 ← 31 ← 33 ← 35): a
+    hypothesis the bases state and the edition does not apply."""
+    titles = table[table["category"] == "document_title_error"]
+    assert sorted(titles["id"]) == sorted(TITLE_CHAIN)
+    assert (titles["correction"] == "unknown").all()
+    assert set(TITLE_CHAIN) <= set(unresolved()["id"])      # every title stays where it stands
+    for row in titles.itertuples():
+        assert "假设" in row.basis or "推测" in row.basis, row.id
+    rows = table.set_index("id")
+    assert rows.loc["E053", "certainty"] == "unknown" and rows.loc["E104", "certainty"] == "unknown"
+    for eid in ("E080", "E093", "E098", "E121"):             # wrong where it stands, beyond doubt
+        assert rows.loc[eid, "certainty"] == "certain" and "放在这里是错的" in rows.loc[eid, "basis"], eid
+
+
+NEW_ENTRIES = [  # (id, line, column, text, category, correction, certainty)
+    ("E159", 3, 158, "突出了共青团员和少先队员红色基因的政治内涵", "garbled", "unknown", "unknown"),
+    ("E160", 9, 33, "主动满足共青团各级领导机关关于不设党组的明确要求", "garbled", "unknown", "unknown"),
+    ("E161", 18, 258, "在家乡聘请一位有爱心、有教养、有责任心的“童伴妈妈”", "garbled", "unknown", "unknown"),
+    ("E162", 32, 168, "学术关", "formulation_error", "学业关", "probable"),
+    ("E163", 41, 61, "经过深入调研和专题调研", "word_choice", "unknown", "unknown"),
+    ("E164", 41, 105, "以政治建设为统领,以从严团组织建设为重点,从严团干部管理、从严团员管理、以制度建设为保障",
+     "garbled", "unknown", "unknown"),
+    ("E165", 43, 171, "12项", "word_choice", "12次", "probable"),
+    ("E166", 43, 191, "26项", "word_choice", "26次", "probable"),
+    ("E167", 43, 451, "努力在全团建设廉洁正气", "garbled", "unknown", "unknown"),
+    ("E168", 45, 90, "要做好接班人这个根本大计", "formulation_error", "抓好后继有人这个根本大计", "probable"),
+]
+
+
+@pytest.mark.parametrize("eid, line, column, text, category, correction, certainty", NEW_ENTRIES)
+def test_the_entries_added_after_review(table, eid, line, column, text, category, correction, certainty):
+    row = table.set_index("id").loc[eid]
+    assert (row["line"], row["column"], row["text"]) == (line, column, text)
+    assert at(RAW_LINES, line, column, len(text)) == text
+    assert (row["category"], row["correction"], row["certainty"]) == (category, correction, certainty)
+    assert row["scope"] == "once" and row["basis"].endswith("。")
+
+
+def test_the_added_corrections_rest_on_the_text():
+    # 项 for sessions of study: the same paragraph counts its meetings in 次.
+    assert "召开书记处会议35次、书记处专题会议20次" in RAW_LINES[42]
+    assert "开展学习12项" in RAW_LINES[42] and "开展学习26项" in RAW_LINES[42]
+    # 学术关: the four other items of the series stand as the 学生会 reform documents have them.
+    assert "严把政治关、学术关、能力关、作风关、群众关" in RAW_LINES[31]
+    # The 决议 is named as the source of the quotation.
+    assert "党的十九届六中全会决议明确提出“要做好接班人这个根本大计”" in RAW_LINES[44]
+    text = corrected_text()
+    for right in ("开展学习12次", "开展学习26次", "严把政治关、学业关、能力关、作风关、群众关",
+                  "“抓好后继有人这个根本大计”"):
+        assert right in text, right
 
 
 # ---------------------------------------------------------------- application
@@ -374,3 +517,11 @@ def test_corrected_edition_loads_and_keeps_seven_headings():
 def test_raw_outline_still_shows_the_damage():
     issues = baogao.specimen().outline().to_dict()["numbering_issues"]
     assert len(issues) > 1
+
+
+def test_the_specimen_readme_does_not_assert_the_addressee():
+    readme = (SPECIMEN / "README.md").read_text(encoding="utf-8")
+    flat = " ".join(readme.split())
+    assert "to the Secretariat" not in flat
+    assert "Whom the report was addressed to is **not known**" in flat
+    assert "only in the third person (lines 3, 4 and 35" in flat

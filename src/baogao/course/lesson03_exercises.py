@@ -347,8 +347,9 @@ q6 = assignment.add(ValueProblem(
     name="q6", title="这些提法一字不差吗", variable="q6_answer", expected=lambda report: q6_expected(),
     read=q6_read, same=q6_same, diagnose=q6_diagnose,
     hints=["先对照原样版读每一处的上下文，再查勘误表（load_errata()，按行号找）；勘误表给了规范写法的，就用它给的。",
-           ("勘误表没有收的，自己核对出处：第 9 项引的是党的十九届六中全会决议，去读决议的原文；"
-            "一字不差的提法写“准确”。")],
+           ("引了出处的，还要核对出处：第 9 项引的是党的十九届六中全会决议，勘误表第 45 行的改法取自决议原话"
+            "（把握程度“很可能”），去读决议的原文比一比；勘误表没有收的几项，也要对照规范提法逐字核对，"
+            "一字不差的写“准确”。")],
     solution_text=lambda report: "q6_answer = {\n" + "\n".join(
         f"    {number}: \"{answer}\"," for number, answer in q6_expected().items()) + "\n}",
     right_answers=[lambda r: {str(item.number): item.accepted[-1] if item.accepted != EXACT else "一字不差"

@@ -256,7 +256,7 @@ def _q4_diagnose(value, expected, report):
     missing = set(expected) - set(value)
     if not (set(value) - set(expected)) and missing:
         if "E" in missing:
-            return said + "有一组勘误表没有收：不要只查勘误表，逐项比一比每组的格式是不是一致。"
+            return said + "有一组勘误表只记为存疑：存疑不等于没有毛病，逐项比一比每组的格式是不是一致。"
         return said + "对照勘误表（load_errata()，按行号找）再读一遍每一项。"
     return said
 
@@ -266,7 +266,8 @@ q4 = assignment.add(ChoiceProblem(
     question=("下面八组并列都出自样本报告的原样版。哪几组被破坏了：某一项意思不通、重复，"
               "或者和别的项不成并列（格式、构词不一致）？"),
     hints=["一组并列，每一项的格式要一致（都是“以……为……”，都是“……化”），意思要同一类，不能重复。",
-           "先查勘误表：第 6、38、43 行都有条目（load_errata()，看 line 一栏）；再自己读勘误表没有收的那几组。"],
+           ("先查勘误表：第 6、38、43 行的几组都有条目，把握程度是“确定”或“很可能”（load_errata()，看 line 一栏）；"
+            "再自己读其余几组：勘误表记为存疑的，不等于没有毛病。")],
     right_answers=[["a", "d", "e", "f"], "A、D、E、F"],
     wrong_answers=["ADF", "ADEFC", "ADEFG", "A", "BCGH"],
 ))

@@ -79,6 +79,9 @@ MISSES = {
     "E146": "“国家伟人” for 国之大者, again",
     "E147": "请放心,党强,国有我 for 请党放心，强国有我: the words reordered",
     "E148": "战斗精神,提高战斗技能 for 斗争精神，提高斗争本领: words replaced by synonyms",
+    "E162": "学术关 for 学业关 in the 学生会 reform's 严把政治关、学业关…: a series the dictionary does not list",
+    "E168": "“要做好接班人这个根本大计” for the 决议's 抓好后继有人这个根本大计: a back-translation the "
+            "dictionary does not list",
 }
 
 #: Why a rule's findings on the specimen that count for no entry are right all the same (or not).

@@ -5,7 +5,9 @@ row per entry (``COLUMNS``); ``data/specimen/ERRATA.md`` states the schema,
 the categories and the certainty scale. ``load_errata()`` reads it (or
 validates a table of one's own) into a typed DataFrame and raises
 ``ErrataSchemaError``, naming the entry, for a table that breaks the schema:
-ids E001… in text order, a known category whose ``catchable`` value
+rows in text order, ids unique and together E001…En without a gap (ids are
+stable: an entry added later takes the next free id, wherever it stands in the
+text), a known category whose ``catchable`` value
 (``CATCHABLE``, decided per category) the entry repeats, a known certainty
 and scope, certainty ``unknown`` only with correction ``unknown``, ``count``
 1 for a once entry, a correction for every systematic entry, and a basis.
@@ -17,6 +19,7 @@ Applying the errata to the raw text is ``baogao.sources.edition``.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from baogao.errors import BaogaoError
@@ -100,9 +103,18 @@ def _validate(df):
         out[col] = [("" if v is None or (isinstance(v, float) and v != v) else str(v))
                     for v in df[col]]
     ids = out["id"].tolist()
+    seen: set[str] = set()
     for i, eid in enumerate(ids, 1):
-        if eid != f"E{i:03d}":
-            _fail(f"勘误编号应依次为 E001、E002……，第 {i} 条却是“{eid}”。", eid)
+        if not re.fullmatch(r"E\d{3,}", eid):
+            _fail(f"勘误编号应形如 E001，第 {i} 条却是“{eid}”。", eid)
+        if eid in seen:
+            _fail(f"勘误编号“{eid}”重复。", eid)
+        seen.add(eid)
+    expected = {f"E{n:03d}" for n in range(1, len(ids) + 1)}
+    if seen != expected:
+        gap = min(expected - seen, key=lambda x: int(x[1:]))
+        odd = min(seen - expected, key=lambda x: int(x[1:]))
+        _fail(f"勘误编号应是 E001 到 E{len(ids):03d}，不缺号：缺了 {gap}，却有 {odd}。", odd)
     for col in ("line", "column", "count"):
         values = []
         for eid, v in zip(ids, df[col]):
@@ -147,8 +159,10 @@ def _validate(df):
         if not row.basis.strip():
             _fail(f"勘误 {eid} 缺少依据。", eid)
     order = list(zip(out["line"], out["column"]))
-    if order != sorted(order):
-        _fail("勘误应按原文顺序（行、列）编号。")
+    for k, (a, b) in enumerate(zip(order, order[1:]), 1):
+        if b < a:
+            _fail(f"勘误表应按原文顺序（行、列）排列：{ids[k]} 排在 {ids[k - 1]} 之后，位置却在它前面。",
+                  ids[k])
     return out[COLUMNS]
 
 
