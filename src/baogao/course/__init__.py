@@ -60,6 +60,8 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("03_words", "用词与提法", minutes=90),
     Lesson("04_rhythm", "句式与节奏", minutes=80),
     Lesson("05_evidence", "数据与论据", minutes=80),
+    Lesson("06_proofreading", "校对", minutes=90),
+    Lesson("07_drafting", "动手写报告", minutes=120),
 )
 
 
