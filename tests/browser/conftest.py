@@ -3,7 +3,8 @@ Chromium page driven by Playwright (sync API), fully offline.
 
 - ``lab_server`` starts ``python -m jupyterlab`` on a free loopback port with a
   random token, serving a temporary copy of ``notebooks/`` (where the lessons
-  of ``baogao.course.LESSONS`` live). Every Jupyter
+  of ``baogao.course.LESSONS`` live) and of ``docs/images/`` (the pictures a lesson
+  shows with a relative link, ``../docs/images/…``), laid out as in the checkout. Every Jupyter
   directory (config, data, runtime, settings, workspaces) is a fresh temporary
   folder, so the developer's own settings, workspaces and kernels never leak
   into the test, and the test leaves nothing behind.
@@ -232,8 +233,9 @@ def _stop_server(server: LabServer) -> None:
 @pytest.fixture
 def lab_server(browser_requirements, tmp_path_factory) -> LabServer:
     base = tmp_path_factory.mktemp("lab")
-    root_dir = base / "notebooks"
-    shutil.copytree(NOTEBOOKS, root_dir, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    root_dir = base / "root"
+    shutil.copytree(NOTEBOOKS, root_dir / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(ROOT / "docs" / "images", root_dir / "docs" / "images")
     env = _prepare_jupyter_dirs(base / "jupyter")
     port = _free_port()
     token = secrets.token_hex(16)

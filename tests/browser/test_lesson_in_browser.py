@@ -549,6 +549,83 @@ def readable_in_both_themes(run: Run, feedback_outputs: int) -> dict[str, dict]:
     return measured
 
 
+def lint_viewer_rule_and_proofreading_quiz(run: Run) -> None:
+    """Lesson 06: choosing a rule in the lint viewer shows its catalogue entry and only its
+    findings (through the kernel); then a wrong and a right click in the click-the-error quiz."""
+    from baogao.course.lesson06_reading import click_questions
+    from baogao.lint import lint
+    from baogao.widgets.lintview import rule_choices
+
+    page, deadline = run.page, run.deadline
+    notebook = page.locator(NOTEBOOK)
+    view = notebook.locator(".jp-OutputArea-output").filter(has=page.locator(".lv-item")).filter(
+        has=page.locator(".widget-dropdown select"))
+    view.first.wait_for(state="attached", timeout=deadline.ms(20))
+    assert view.count() == 1, f"expected one lint viewer, found {view.count()}"
+    view.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    findings = lint(get("specimen"))
+    label = next(text for text, key in rule_choices(findings) if key == "stray-space")
+    spaces = [f for f in findings if f.rule == "stray-space"]
+    assert view.locator(".lv-item").count() > len(spaces)
+    view.locator(".widget-dropdown select").select_option(label=label, timeout=deadline.ms(10))
+    page.wait_for_function(
+        "([el, n]) => el.querySelectorAll('.lv-item').length === n",
+        arg=[view.element_handle(timeout=deadline.ms(5)), len(spaces)], timeout=deadline.ms(15))
+    wait_for_text(view, deadline, "stray-space", "the lint viewer (one rule)")
+    run.mark("lint viewer: one rule")
+    page.screenshot(path=str(run.screenshot), timeout=deadline.ms(10))
+
+    questions = click_questions()
+    views = page.locator(f"{NOTEBOOK} {QUIZ_QUESTION}")
+    views.first.wait_for(state="attached", timeout=deadline.ms(15))
+    assert views.count() == len(questions), f"expected {len(questions)} quiz questions, found {views.count()}"
+    k, question = 1, questions[1]  # raw line 21: the half-width comma
+    spans = pieces(question)
+    right = next(n for n, (a, b, _t) in enumerate(spans) if a <= question.answer[0] < b)
+    wrong = 0 if right else 1
+    quiz = views.nth(k)
+    quiz.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    quiz.locator("button.widget-button").nth(wrong).click(timeout=deadline.ms(10))
+    wait_for_text(quiz.locator(".qz-feedback"), deadline, "不正确", f"question {k + 1}'s feedback")
+    run.mark("proofreading quiz: wrong click")
+    quiz.locator("button.widget-button").nth(right).click(timeout=deadline.ms(10))
+    wait_for_text(quiz.locator(".qz-feedback"), deadline, "正确！", f"question {k + 1}'s feedback")
+    run.mark("proofreading quiz: right click")
+
+
+def outline_builder_answers_typing(run: Run) -> None:
+    """Lesson 07: the outline builder answers typing through the kernel. An ASCII comma typed into
+    the model draft of the demonstration builder (kept in a temporary folder, never the student's
+    draft) turns the lint summary from no finding to one error, and the status says it was saved."""
+    from baogao.course.lesson07_models import MODEL
+    from baogao.lint import lint
+    from baogao.lint.format import summary_text
+    from baogao.widgets.builder import draft_report
+
+    page, deadline = run.page, run.deadline
+    notebook = page.locator(NOTEBOOK)
+    boxes = notebook.locator(".widget-textarea textarea")
+    boxes.first.wait_for(state="visible", timeout=deadline.ms(15))
+    assert boxes.count() == 2, f"expected the demonstration's and the student's builders, found {boxes.count()}"
+    demo = boxes.nth(0)
+    demo.scroll_into_view_if_needed(timeout=deadline.ms(5))
+    view = notebook.locator(".jp-OutputArea-output").filter(has=page.locator(".widget-textarea textarea")).first
+    wait_for_text(view, deadline, summary_text(lint(draft_report(MODEL))), "the builder's lint summary (model)")
+    edited = MODEL.replace("2025年，团县委", "2025年,团县委", 1)
+    assert edited != MODEL
+    demo.fill(edited, timeout=deadline.ms(10))
+    wait_for_text(view, deadline, summary_text(lint(draft_report(edited))), "the builder's lint summary (edited)")
+    wait_for_text(view, deadline, "已自动保存", "the builder's status (saved)")
+    run.mark("outline builder: typed draft linted and saved")
+    page.screenshot(path=str(run.screenshot), timeout=deadline.ms(10))
+    # The picture of the exported .docx's first page loads (a link relative to the notebook).
+    picture = notebook.locator("img[src*='lesson07_docx_page1.png']")
+    picture.first.scroll_into_view_if_needed(timeout=deadline.ms(10))
+    page.wait_for_function("(el) => el.complete && el.naturalWidth > 400",
+                           arg=picture.first.element_handle(timeout=deadline.ms(5)), timeout=deadline.ms(10))
+    run.mark("the .docx picture loaded")
+
+
 #: Lesson id → what to click once the lesson has run.
 INTERACTIONS: dict[str, Callable[[Run], None]] = {
     "00_start": probe_and_edition_compare_answer_clicks,
@@ -557,6 +634,8 @@ INTERACTIONS: dict[str, Callable[[Run], None]] = {
     "03_words": concordance_answers_a_query_and_a_scope,
     "04_rhythm": charts_place_the_report_among_the_corpus,
     "05_evidence": highlighter_quantities,
+    "06_proofreading": lint_viewer_rule_and_proofreading_quiz,
+    "07_drafting": outline_builder_answers_typing,
 }
 
 
@@ -572,7 +651,7 @@ def test_lesson_in_browser(lesson: Lesson, lab_server, lab_page, tmp_path):
     shots.mkdir(parents=True, exist_ok=True)
     run = Run(page, Deadline(TEST_BUDGET_S), shots / f"lesson{lesson.id}.png")
     notebook = Path(lesson.notebook)
-    assert (lab_server.root_dir / notebook.name).is_file(), f"lab_server does not serve {lesson.notebook}"
+    assert (lab_server.root_dir / lesson.notebook).is_file(), f"lab_server does not serve {lesson.notebook}"
 
     def failure_report(exc: BaseException) -> str:
         try:
@@ -587,7 +666,7 @@ def test_lesson_in_browser(lesson: Lesson, lab_server, lab_page, tmp_path):
 
     try:
         deadline = run.deadline
-        page.goto(lab_server.page_url(f"/lab/tree/{notebook.name}"), timeout=deadline.ms(30))
+        page.goto(lab_server.page_url(f"/lab/tree/{lesson.notebook}"), timeout=deadline.ms(30))
         page.wait_for_selector(NOTEBOOK, timeout=deadline.ms(30))
         page.wait_for_selector(KERNEL_READY, timeout=deadline.ms(30))
         page.wait_for_selector(KERNEL_IDLE, timeout=deadline.ms(30))

@@ -3,6 +3,7 @@ for them): the manifest and the folders agree, each lesson has a parameters
 cell (papermill) and runs on other reports too."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,41 @@ def test_the_readme_screenshots_exist_and_are_the_browser_tests():
     for image in images:
         assert (ROOT / image).is_file(), image
         assert image.removeprefix("docs/images/lesson").removesuffix(".png") in ids, image
+
+
+#: The widget classes of ``baogao.widgets`` (the rest of its ``__all__`` are their functions).
+WIDGETS = ["OutlineExplorer", "Highlighter", "Concordance", "Charts", "LintViewer", "EditionCompare",
+           "OutlineBuilder", "Quiz"]
+
+
+def test_every_widget_is_built_by_a_lesson():
+    """Each widget class is constructed (``Name(``) in a lesson notebook or in the course
+    module a lesson calls; a widget no lesson shows is a widget no student sees."""
+    import baogao.widgets
+
+    classes = [name for name in baogao.widgets.__all__ if isinstance(getattr(baogao.widgets, name), type)]
+    assert sorted(set(classes) - {"Question", "Debouncer"}) == sorted(WIDGETS)
+    texts = {}
+    for lesson in LESSONS:
+        cells = read(lesson.notebook)["cells"]
+        texts[lesson.notebook] = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    for path in sorted((ROOT / "src" / "baogao" / "course").glob("lesson*.py")):
+        texts[path.name] = path.read_text(encoding="utf-8")
+    unused = [name for name in WIDGETS if not any(re.search(rf"\b{name}\(", t) for t in texts.values())]
+    assert unused == [], f"widgets that no lesson builds: {unused}"
+
+
+def test_the_instructors_guide_times_every_lesson_as_the_lesson_does():
+    """docs/instructors.md has a row per lesson: the lesson's own 时长 line (lesson, exercise
+    notebook), which add up to LESSONS' minutes, and the number of exercises."""
+    guide = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
+    for lesson in LESSONS:
+        number = int(lesson.id[:2])
+        row = re.search(rf"^\| 第 {number} 课　{lesson.title} \| 约 (\d+) 分钟 \| 约 (\d+) 分钟 \| (\d+) 题 \|$",
+                        guide, re.M)
+        assert row, f"docs/instructors.md has no row for lesson {lesson.id}"
+        reading, exercises, count = map(int, row.groups())
+        opening = "".join(read(lesson.notebook)["cells"][0]["source"])
+        assert f"约 {reading} 分钟" in opening and f"练习本另需约 {exercises} 分钟" in opening, lesson.id
+        assert reading + exercises == lesson.minutes, lesson.id
+        assert count == len(lesson.module().assignment.problems), lesson.id
