@@ -34,6 +34,7 @@ from baogao.sources.shipped import specimen
 from baogao.text.sentences import sentence_spans
 from baogao.widgets.compare import CERTAINTY_NAMES, EditionCompare, edition_lines
 from baogao.widgets.highlight import Highlighter
+from baogao.course.reports import is_specimen
 
 # -- the environment check (the checks live in baogao.doctor, shared with `baogao doctor`) ---
 STATUS_LABELS = {"ok": f"{MARKS[CORRECT]} 通过", "info": f"{MARKS['note']} 说明", "warn": f"{MARKS['warning']} 注意",
@@ -94,10 +95,6 @@ def demo(report) -> SimpleNamespace:
 
 
 # -- the specimen ------------------------------------------------------------------------
-def is_specimen(report) -> bool:
-    return report.meta.get("id") == "specimen"
-
-
 def site_lines() -> list[int]:
     """Raw lines that are the content farm's, not the report's: its title, header and footer."""
     errata = load_errata()

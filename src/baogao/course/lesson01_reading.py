@@ -18,6 +18,7 @@ from baogao.structure.outline import ISSUE_NAMES
 from baogao.structure.parts import PART_NAMES
 from baogao.text.markers import STYLE_NAMES, render
 from baogao.text.sentences import sentence_spans
+from baogao.course.reports import is_raw_specimen as is_specimen  # the lesson's line numbers are the raw edition's
 
 #: GB/T 9704-2012 (结构层次序数): the sequence the levels 依次可以用, and the typeface each
 #: level is usually set in (一般第一层用黑体字、第二层用楷体字、第三层和第四层用仿宋体字).
@@ -32,11 +33,6 @@ FRAME_LABELS = {"title": "标题（发文机关＋关于……＋文种）", "ad
                 "salutation": "称呼"}
 _TITLE = re.compile(r"^(?P<issuer>.*?)(?P<matter>关于.+)的(?P<kind>报告|请示|函|意见|通知|通报|批复)$")
 _INTRO_SENTENCE = re.compile(r"(如下|以下[^。：:]{0,8})[。：:]$")
-
-
-def is_specimen(report) -> bool:
-    """The specimen in its raw edition: the only report the lesson's line numbers are about."""
-    return report.meta.get("id") == "specimen" and report.meta.get("edition", "raw") == "raw"
 
 
 def only_specimen() -> None:

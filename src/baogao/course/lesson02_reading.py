@@ -28,15 +28,11 @@ from baogao.sources.shipped import corpus, example, specimen
 from baogao.text.sentences import clause_spans, count_chars, sentence_spans
 from baogao.widgets.highlight import Highlighter
 from baogao.widgets.quiz import Question, Quiz
+from baogao.course.reports import is_raw_specimen as is_specimen  # the lesson's line numbers are the raw edition's
 
 #: Sentence-final marks: a body paragraph that does not end in one broke off
 #: (in the specimen exactly the eight cut-offs of the errata).
 FINAL = "。！？!?…”’）)"
-
-
-def is_specimen(report) -> bool:
-    """The raw specimen, whose line numbers the lesson quotes."""
-    return report.meta.get("id") == "specimen" and report.meta.get("edition") == "raw"
 
 
 def clip(text: str, n: int = 24) -> str:

@@ -9,12 +9,12 @@ tables and its checks agree by construction.
 
 from __future__ import annotations
 
-from pathlib import PurePath
 
 from baogao.analysis.vocabulary import body_char_count, official_vocabulary
 from baogao.concordance.kwic import dispersion, kwic
 from baogao.lazy import pandas as pd
 from baogao.sources.shipped import corpus, corpus_table, get
+from baogao.course.reports import ISSUER_NAMES, is_specimen, report_label  # noqa: F401 - the lesson's names
 
 #: The corpus report the lesson compares the report in use with.
 REFERENCE_ID = "2021_state-council_gwr"
@@ -23,24 +23,11 @@ ERA_TERMS = ("新时代", "新时期")
 THOUGHT_TAIL = "中国特色社会主义思想"  # 新时代 followed by it is part of the name, not the era term
 REVIEW_FORMULA = "一年来"
 CATEGORY_NAMES = {"adverb": "方式副词", "intensifier": "程度修饰语", "verb": "动作动词"}
-ISSUER_NAMES = {"state-council": "国务院", "hailar-district": "海拉尔区"}
-
-
-def is_specimen(report) -> bool:
-    return report.meta.get("id") == "specimen"
 
 
 def reference():
     """The 2021 State Council report (政府工作报告), the lesson's point of comparison."""
     return get(REFERENCE_ID)
-
-
-def report_label(report) -> str:
-    """How a table names a report: 样本报告（原样版）, 2021 国务院, or its source."""
-    if is_specimen(report):
-        return "样本报告（勘误后版本）" if report.meta.get("edition") == "corrected" else "样本报告（原样版）"
-    year, issuer = report.meta.get("year"), ISSUER_NAMES.get(report.meta.get("issuer", ""))
-    return f"{year} {issuer}" if year and issuer else str(report.meta.get("id") or PurePath(report.source).name)
 
 
 # -- the concordance: era terms and the review formula ------------------------------------

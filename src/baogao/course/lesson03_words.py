@@ -47,8 +47,8 @@ from baogao.text.lexicon import LEXICON_FILES, lexicon_entries, read_entries
 from baogao.text.tokens import cut_pairs
 from baogao.widgets.compare import CERTAINTY_NAMES
 from baogao.widgets.concordance import Concordance
+from baogao.course.reports import ONLY_SPECIMEN  # noqa: F401 - the lesson's name
 
-ONLY_SPECIMEN = "这一格只对样本报告有意义。"
 TAG_NAMES = {"nr": "人名", "nrfg": "人名", "nrt": "音译人名", "ns": "地名", "nt": "机构名", "nz": "其他专名",
              "n": "名词", "v": "动词", "vn": "名动词", "d": "副词", "ad": "副形词", "a": "形容词", "i": "成语",
              "l": "习用语", "j": "简称", "z": "状态词", "m": "数词", "x": "标点或符号"}

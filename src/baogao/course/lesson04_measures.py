@@ -21,7 +21,7 @@ from baogao.analysis.lengths import (
     sentence_lengths,
 )
 from baogao.analysis.tables import body_sentences
-from baogao.course.lesson03_measures import is_specimen, report_label  # noqa: F401 - the lesson's names too
+from baogao.course.reports import is_specimen, report_label  # noqa: F401 - the lesson's names too
 from baogao.sources.shipped import get
 from baogao.text.sentences import clause_spans
 

@@ -40,8 +40,8 @@ from baogao.course.lesson04_series import errata_table, parallel_table, series_t
 from baogao.lazy import pandas as pd
 from baogao.sources.shipped import specimen
 from baogao.widgets.charts import Charts
+from baogao.course.reports import ONLY_SPECIMEN  # noqa: F401 - the lesson's name
 
-ONLY_SPECIMEN = "这一格只对样本报告有意义。"
 #: Raw line 6's broken member, the lesson's worked example of a broken series.
 LINE6 = (6, "以现实理论为基础")
 

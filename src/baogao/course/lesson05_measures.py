@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import PurePath
 
 from baogao.analysis.measures import analyze
 from baogao.analysis.precision import Bounds, bounds, product_bounds, ratio_bounds, whole_range
 from baogao.analysis.vocabulary import body_char_count
 from baogao.sources.shipped import specimen
+from baogao.course.reports import is_specimen, report_label  # noqa: F401 - the lesson's names
+from baogao.course.reports import ONLY_SPECIMEN  # noqa: F401 - the lesson's name
 
-ISSUER_NAMES = {"state-council": "国务院", "hailar-district": "海拉尔区"}
 KIND_NAMES = {"count": "数量", "money": "金额", "percent": "百分比", "points": "百分点", "fraction": "分数",
               "multiple": "倍数", "measure": "度量", "duration": "时长", "range": "范围"}
 #: The qualifiers of precision the lesson teaches, and what each says about the number.
@@ -33,19 +33,6 @@ QUALIFIER_MEANINGS = {
     "超过": "比这个数多（不包括这个数本身）",
     "不到": "比这个数少（不包括这个数本身）",
 }
-ONLY_SPECIMEN = "这一格只对样本报告有意义。"
-
-
-def is_specimen(report) -> bool:
-    return report.meta.get("id") == "specimen"
-
-
-def report_label(report) -> str:
-    """样本报告（原样版）, 2021 国务院, or the report's source."""
-    if is_specimen(report):
-        return "样本报告（勘误后版本）" if report.meta.get("edition") == "corrected" else "样本报告（原样版）"
-    year, issuer = report.meta.get("year"), ISSUER_NAMES.get(report.meta.get("issuer", ""))
-    return f"{year} {issuer}" if year and issuer else str(report.meta.get("id") or PurePath(report.source).name)
 
 
 def quantities(report):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from baogao.course.lesson05_measures import ONLY_SPECIMEN, is_specimen, report_label  # noqa: F401
+from baogao.course.reports import ONLY_SPECIMEN, is_specimen, report_label  # noqa: F401
 from baogao.lint import lint
 from baogao.lint.claims import from_findings
 from baogao.lint.scoring import CATEGORY_LABELS, score

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from baogao.analysis.measures import analyze
 from baogao.analysis.stats import text_stats
-from baogao.course.lesson05_measures import report_label
+from baogao.course.reports import report_label
 from baogao.course.lesson07_models import MODEL
 from baogao.lazy import pandas as pd
 from baogao.lint import SEVERITY_LABELS, lint
