@@ -89,7 +89,7 @@ class Analysis:
     def stats(self) -> dict:
         """Summary measures (JSON-serialisable): lengths, readability, vocabulary shares.
 
-        A shipped corpus report's come from ``data/corpus/stats.json`` (``shipped_stats``).
+        A shipped text's come from ``data/stats.json`` (``shipped_stats``).
         """
         shipped = shipped_stats.lookup(self.report)
         return shipped if shipped is not None else text_stats(self.report)

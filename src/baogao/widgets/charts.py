@@ -8,9 +8,9 @@ bundled Chinese font): ``word_lengths``, ``distribution_figure``,
 end (tests read ``charts.figure``, ``charts.svg`` and ``charts.table``).
 Rendering a matplotlib figure takes ~0.15 s, too slow for a callback: each
 distribution is drawn once, when its view is first shown, and the measure chart,
-which changes with every choice, is drawn as SVG (~1 ms). The corpus's measures
-are shipped (``analysis.shipped_stats``), so building the widget measures only the
-report itself.
+which changes with every choice, is drawn as SVG (~1 ms). The measures of the
+kit's own texts are shipped (``analysis.shipped_stats``), so on the specimen or a
+corpus report building the widget measures nothing afresh.
 
 matplotlib (with ``baogao.plotting``) is imported inside the functions, and
 pandas comes from ``baogao.lazy``, so ``import baogao.widgets`` stays light.
