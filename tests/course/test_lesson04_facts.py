@@ -380,3 +380,12 @@ def test_the_body_leaves_out_the_site_lines_and_the_headings():
     assert not {1, 2, 47} & set(lines)
     assert not {h.line for h in RAW.outline().headings if not h.run_in} & set(lines)
     says("标题、小标题、网站加的行不是正文，不算")
+
+
+def test_the_charts_need_not_measure_the_corpus_or_the_specimen():
+    """The lesson says the measures of the 17 reports and of the specimen ship with the kit."""
+    from baogao.analysis import shipped_stats
+
+    assert "17 篇参考报告和样本报告的各项指标随教材一起预先算好了" in PROSE
+    assert shipped_stats.lookup(baogao.specimen()) is not None
+    assert all(shipped_stats.lookup(r) is not None for r in baogao.corpus())
