@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import random
 import re
+import subprocess
+import sys
 import threading
 from html import escape as html_escape
 from pathlib import Path
@@ -241,20 +243,32 @@ def test_measure_table_and_figure_place_the_report(draft, small_corpus):
         measure_table(draft, small_corpus, "beauty")
 
 
+def test_the_charts_open_without_matplotlib():
+    """The widget draws SVG: opening it imports no matplotlib (about a second in a fresh kernel)."""
+    code = ("import sys, baogao\nfrom baogao.widgets import Charts\nc = Charts(baogao.specimen())\n"
+            "c.view.value = 'words'\nc.view.value = 'measure'\nprint('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False", out.stderr[-500:]
+
+
 def test_charts_driven_headlessly(small_corpus):
     r = baogao.specimen()
     c = Charts(r, small_corpus)
-    assert c.figure.axes[0].get_title() == "句长分布" and c.measure.disabled
-    assert c.out.outputs[0]["data"]["image/png"].startswith("iVBORw0KGgo")  # a PNG
+    assert c.measure.disabled and 'aria-label="句长分布"' in c.svg
+    assert c.out.outputs[0]["data"]["text/html"] == c.svg
     assert f"{text_stats(r)['sentences']} 个句子" in c.caption.value
+    assert sum(n for _, _, n in c.bins) == text_stats(r)["sentences"]
+    assert c.svg.count("<rect") == len(c.bins)  # one bar per bin of 5 characters
+    assert all(high - low == 5 for low, high, _ in c.bins)
     c.view.value = "words"
-    assert sum(p.get_height() for p in c.figure.axes[0].patches) == len(word_lengths(r))
-    drawn = c.figure
+    assert sum(n for _, _, n in c.bins) == len(word_lengths(r))
+    assert [low for low, _, _ in c.bins] == list(range(1, len(c.bins) + 1))  # one bar per word length
+    drawn = c.svg
     c.view.value = "sentences"
     c.view.value = "words"
-    assert c.figure is drawn  # drawn once, at construction
+    assert c.svg is drawn  # drawn once, when first shown
     c.view.value = "measure"
-    assert not c.measure.disabled and len(c.table) == 3 and c.figure is None
+    assert not c.measure.disabled and len(c.table) == 3 and c.bins is None
     assert "平均句长" in c.svg and "在 3 篇报告中" in c.caption.value
     c.measure.value = "readability"
     assert c.table.loc[c.table["is_target"], "value"].item() == text_stats(r)["readability"]
@@ -581,3 +595,12 @@ def test_quiz_driven_headlessly():
     assert "正确！错误在“习金平”" in click.feedback.value
     assert click.buttons[4].button_style == "success" and click.buttons[0].button_style == ""
     assert "得分：2 / 3" in q.score.value
+
+
+@pytest.mark.parametrize("which", ["words", "sentences"])
+def test_the_notebook_figure_and_the_widget_draw_the_same_bars(which):
+    from baogao.widgets.charts import distribution_bins, distribution_figure
+
+    r = baogao.specimen()
+    heights = [int(p.get_height()) for p in distribution_figure(r, which).axes[0].patches]
+    assert heights == [n for _, _, n in distribution_bins(r, which)]
