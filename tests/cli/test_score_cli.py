@@ -159,3 +159,54 @@ def test_listed_with_chinese_help(capsys, monkeypatch):
     assert code == 2 and any(line.split()[:1] == ["score"] and "评测" in line for line in err.splitlines())
     code, out, _ = run(capsys, "--help")
     assert code == 0 and "score" in out and "评测" in out
+
+
+# --- another report, with its own errata -------------------------------------------------------
+
+OWN_REPORT = "关于2025年工作情况的报告\n一、主要工作\n全年开展活动12项,参与团员团员300人。\n"
+OWN_ERRATA = """id,line,column,text,category,correction,certainty,basis,catchable,scope,count
+E001,3,7,12项,word_choice,12次,probable,活动按次数计。,no,once,1
+E002,3,10,",",ascii_punctuation,，,certain,GB/T 15834-2011：中文文本用全角逗号。,yes,systematic,1
+E003,3,13,团员团员,duplication,团员,certain,同一个词连写了两遍。,yes,once,1
+"""
+
+
+@pytest.fixture
+def own(tmp_path, capsys):
+    report, errata, findings = tmp_path / "我的报告.txt", tmp_path / "我的勘误表.csv", tmp_path / "结果.json"
+    report.write_text(OWN_REPORT, encoding="utf-8")
+    errata.write_text(OWN_ERRATA, encoding="utf-8")
+    assert main(["lint", str(report), "--json"]) == 1
+    findings.write_text(capsys.readouterr().out, encoding="utf-8")
+    return report, errata, findings
+
+
+def test_another_report_is_scored_against_its_own_errata(capsys, own):
+    report, errata, findings = own
+    code, out, err = run(capsys, "score", str(findings), "--report", str(report), "--errata", str(errata))
+    assert code == 0 and err == ""
+    assert out.startswith(f"勘误表“{errata}”评测：")
+    assert "可以发现的 1 处差错，找到 1 处（100%）；系统性差错共 1 处，找到 1 处（100%）" in out
+    code, out, _ = run(capsys, "score", str(findings), "--report", str(report), "--errata", str(errata), "--json")
+    data = json.loads(out)
+    assert [(e["id"], e["found_by"]) for e in data["entries"]] == [("E003", ["duplicated-words"])]
+    # The same findings against the specimen's errata find nothing of it.
+    code, out, _ = run(capsys, "score", str(findings), "--json")
+    assert json.loads(out)["recall"]["found"] == 0
+
+
+def test_another_reports_errata_must_come_with_it_and_match_it(capsys, own, tmp_path):
+    report, errata, findings = own
+    for extra in (["--report", str(report)], ["--errata", str(errata)]):
+        code, out, err = run(capsys, "score", str(findings), *extra)
+        assert code == 2 and out == "" and "--report 和 --errata 要一起给出" in err
+    wrong = tmp_path / "错位.csv"
+    wrong.write_text(OWN_ERRATA.replace("E003,3,13,", "E003,3,14,"), encoding="utf-8")
+    code, out, err = run(capsys, "score", str(findings), "--report", str(report), "--errata", str(wrong))
+    assert code == 2 and out == "" and "E003" in err and "与原文不符" in err and not ENGLISH.search(err)
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes(OWN_ERRATA.encode("gbk"))
+    code, out, err = run(capsys, "score", str(findings), "--report", str(report), "--errata", str(gbk))
+    assert code == 2 and "不是 UTF-8 编码的文本：勘误表应使用 UTF-8 编码" in err
+    code, out, err = run(capsys, "score", str(findings), "--report", str(report), "--errata", str(tmp_path / "无.csv"))
+    assert code == 2 and "找不到文件" in err and len(err.strip().splitlines()) == 1

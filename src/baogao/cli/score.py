@@ -1,4 +1,5 @@
-"""``baogao score FILE.json``: any proofreading tool's findings scored against the specimen's errata.
+"""``baogao score FILE.json``: any proofreading tool's findings scored against the specimen's errata
+(or, with ``--report`` and ``--errata``, against another report's).
 
 The errata of the specimen and the scorer of ``baogao.lint.scoring`` as a
 small public benchmark for 公文 proofreading: a tool lints the raw specimen
@@ -26,8 +27,10 @@ from baogao.cli.common import (
 )
 from baogao.errors import DecodeError, UsageError
 from baogao.lint.claims import parse_json, read_claims
-from baogao.lint.scoring import MAX_SPAN_RATIO, MIN_ENTRY_WIDTH, score
+from baogao.lint.scoring import MAX_SPAN_RATIO, MIN_ENTRY_WIDTH, score, targets
+from baogao.sources.errata import errata_from_text
 from baogao.sources.files import read_path
+from baogao.sources.load import load
 from baogao.sources.shipped import specimen
 
 HELP = "评测：按样本报告的勘误表给校对结果打分，分类别给出查全率和查准率"
@@ -35,7 +38,8 @@ DESCRIPTION = ("评测：用样本报告（specimen，原样版）的勘误表�
                "每条结果给出位置（line 和 column，或 start）和长度（end_column、length、end 或 text），"
                "可以注明 family、rule 或 category（格式见 docs/cli.md）；baogao lint specimen --json 的输出"
                "就是这种格式。一条结果只有位置与勘误条目重叠、类别对得上、长度不超过条目的 "
-               f"{MAX_SPAN_RATIO} 倍（条目按至少 {MIN_ENTRY_WIDTH} 个字算）时，才算找到了这处差错。")
+               f"{MAX_SPAN_RATIO} 倍（条目按至少 {MIN_ENTRY_WIDTH} 个字算）时，才算找到了这处差错。"
+               "同时给出 --report 和 --errata，就按另一份报告和它自己的勘误表（格式同样本报告的 errata.csv）打分。")
 
 
 def share(value: str) -> float:
@@ -58,6 +62,10 @@ def build_parser() -> ChineseParser:
     parser.add_argument("--json", action="store_true", help="输出 JSON（格式见 docs/cli.md）")
     parser.add_argument("--fail-under", metavar="比例", type=share, default=None,
                         help="查全率低于这个比例（如 0.9 或 90%%）时退出码为 1，便于在持续集成中把关")
+    parser.add_argument("--report", metavar="报告", default=None,
+                        help="另一份报告的文件（.txt、.md 或 .docx）；须与 --errata 一起给出")
+    parser.add_argument("--errata", metavar="勘误表", default=None,
+                        help="这份报告的勘误表（CSV，各列同样本报告的 errata.csv）；须与 --report 一起给出")
     return parser
 
 
@@ -72,12 +80,15 @@ def read_text(name: str) -> str:
     else:
         data, _ = read_path(name)
         label = f"文件“{name}”"
-    if isinstance(data, str):
-        return data
+    return data if isinstance(data, str) else decoded(data, label, name, "JSON 结果文件")
+
+
+def decoded(data: bytes, label: str, name: str, what: str = "勘误表") -> str:
+    """UTF-8 text (a BOM allowed), or one sentence saying the file is not UTF-8."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DecodeError(f"{label}不是 UTF-8 编码的文本：JSON 结果文件应使用 UTF-8 编码。", path=name) from None
+        raise DecodeError(f"{label}不是 UTF-8 编码的文本：{what}应使用 UTF-8 编码。", path=name) from None
 
 
 def _pct(x) -> str:
@@ -91,10 +102,10 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - display_width(text), 0)
 
 
-def render(s: dict) -> str:
+def render(s: dict, subject: str = "样本报告勘误表") -> str:
     """The score as a person reads it: totals, then one line per category."""
     r, sysr, p = s["recall"], s["systematic"], s["precision"]
-    head = f"样本报告勘误表评测：结果 {s['findings']} 条"
+    head = f"{subject}评测：结果 {s['findings']} 条"
     head += f"，其中 {s['unscored']} 条是文风提示（style），不计分。" if s["unscored"] else "。"
     lines = [head,
              f"查全率：勘误表中可以发现的 {r['entries']} 处差错，找到 {r['found']} 处（{_pct(r['recall'])}）；"
@@ -134,13 +145,21 @@ def main(argv: list[str] | None = None) -> int:
         if args.file is None:
             raise UsageError("缺少参数：请指定校对结果的 JSON 文件，例如：baogao lint specimen --json > 结果.json，"
                              "再运行 baogao score 结果.json。")
+        if (args.report is None) != (args.errata is None):
+            raise UsageError("--report 和 --errata 要一起给出：一份报告和它自己的勘误表。")
         name = "标准输入" if args.file == "-" else f"文件“{args.file}”"
-        claims = read_claims(parse_json(read_text(args.file), name), specimen())
-        result = score(claims)
+        if args.report is None:
+            report, entries, subject = specimen(), None, "样本报告勘误表"
+        else:
+            report = load(args.report)
+            errata = errata_from_text(decoded(read_path(args.errata)[0], f"勘误表“{args.errata}”", args.errata))
+            entries, subject = targets(report.text, errata), f"勘误表“{args.errata}”"
+        claims = read_claims(parse_json(read_text(args.file), name), report)
+        result = score(claims, entries)
         if args.json:
             sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write(render(result))
+            sys.stdout.write(render(result, subject))
         below = args.fail_under is not None and (result["recall"]["recall"] or 0) < args.fail_under
         return EXIT_FINDINGS if below else EXIT_OK
     return guarded(run)

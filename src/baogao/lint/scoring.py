@@ -134,12 +134,17 @@ class Target:
         return self.id if self.occurrence is None else f"{self.id}#{self.occurrence}"
 
 
-def targets() -> list[Target]:
-    """Every once entry and every raw occurrence of a systematic entry, in text order."""
+def targets(raw: str | None = None, errata=None) -> list[Target]:
+    """Every once entry and every raw occurrence of a systematic entry, in text order:
+    the specimen's, or (``raw`` and ``errata`` together) another report's."""
+    if (raw is None) != (errata is None):
+        raise ValueError("raw and errata go together")
+    table = load_errata(errata)
     out = [Target(e.id, None, e.category, e.certainty, int(e.line), int(e.column), e.text, "once",
                   bool(e.catchable))
-           for e in load_errata().itertuples() if e.scope == "once"]
-    rows = edition_diff(expand_systematic=True)
+           for e in table.itertuples() if e.scope == "once"]
+    rows = edition_diff(expand_systematic=True) if raw is None else \
+        edition_diff(expand_systematic=True, raw=raw, errata=table)
     for r in rows[rows["scope"] == "systematic"].itertuples():
         out.append(Target(r.id, int(r.occurrence), r.category, r.certainty, int(r.raw_line), int(r.raw_column),
                           r.raw_text, "systematic", CATCHABLE[r.category] and r.status == "corrected"))

@@ -264,7 +264,7 @@ def corrected_text() -> str:
     return _edition().text
 
 
-def edition_diff(expand_systematic: bool = False):
+def edition_diff(expand_systematic: bool = False, *, raw: str | None = None, errata=None):
     """One row per change between the raw specimen and its corrected edition.
 
     Columns: ``DIFF_COLUMNS``. Once entries give one row each (``status`` corrected,
@@ -273,8 +273,13 @@ def edition_diff(expand_systematic: bool = False):
     position of the first replaced occurrence) or, with ``expand_systematic=True``, one
     row per raw occurrence (``status`` corrected, consumed — removed with a deleted line
     or replaced by a once entry — or kept in Latin context) with an ``occurrence`` number.
+
+    ``raw`` and ``errata`` (a path or a DataFrame), given together, diff another report
+    against its own errata instead of the specimen.
     """
-    ed = _edition()
+    if (raw is None) != (errata is None):
+        raise ValueError("raw and errata go together")
+    ed = _edition() if raw is None else _build(raw, errata)
     if not expand_systematic:
         return ed.diff.copy()
     once = ed.diff[ed.diff["scope"] == "once"].assign(occurrence=pd.NA)

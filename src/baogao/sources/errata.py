@@ -19,6 +19,7 @@ Applying the errata to the raw text is ``baogao.sources.edition``.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 
@@ -81,12 +82,15 @@ def load_errata(source=None):
     ``line``, ``column``, ``count`` are int64, ``catchable`` is bool, the rest str.
     """
     if isinstance(source, pd.DataFrame):
-        df = source.copy()
-    else:
-        path = Path(source) if source is not None else errata_path()
-        with path.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-        df = pd.DataFrame(rows, columns=list(rows[0].keys()) if rows else COLUMNS)
+        return _validate(source.copy())
+    path = Path(source) if source is not None else errata_path()
+    return errata_from_text(path.read_text(encoding="utf-8"))
+
+
+def errata_from_text(text: str):
+    """An errata CSV's text as ``load_errata`` gives it: typed and validated."""
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    df = pd.DataFrame(rows, columns=list(rows[0].keys()) if rows else COLUMNS)
     return _validate(df)
 
 
