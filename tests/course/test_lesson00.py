@@ -4,7 +4,6 @@ exercise, answers that are correct in another form or by another method."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -18,16 +17,12 @@ from baogao.sources.edition import edition_diff, unresolved
 from baogao.sources.errata import load_errata
 from baogao.widgets import EditionCompare, Highlighter
 from baogao.widgets.compare import edition_lines
+from notebook_cells import cell_list as cells
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = baogao.specimen()
 CORRECTED = baogao.specimen(edition="corrected")
 ERRATA = load_errata()
-
-
-def cells(path: str, kind: str) -> list[str]:
-    nb = json.loads((ROOT / path).read_text(encoding="utf-8"))
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
 
 
 LESSON_PROSE = "\n".join(cells("notebooks/00_start.ipynb", "markdown"))

@@ -4,7 +4,6 @@ specific feedback, the hidden cases checked against the kit, and the report each
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -18,14 +17,10 @@ from baogao.exercises import CORRECT, INCORRECT, SUBMITTED
 from baogao.structure.numbering import opens_with_lead
 from baogao.text.sentences import sentence_spans
 from baogao.widgets import Highlighter, Quiz
+from notebook_cells import cell_list as cells
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = baogao.specimen()
-
-
-def cells(path: str, kind: str) -> list[str]:
-    nb = json.loads((ROOT / path).read_text(encoding="utf-8"))
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
 
 
 @pytest.fixture

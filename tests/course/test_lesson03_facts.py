@@ -4,7 +4,6 @@ Line numbers are the raw edition's unless a test says otherwise."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -23,20 +22,13 @@ from baogao.sources.errata import load_errata
 from baogao.text import baseline
 from baogao.text.lexicon import style_word_entries
 from baogao.text.tokens import cut_pairs
+from notebook_cells import cell_list
+from notebook_cells import cell_text as cells
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = baogao.specimen()
 CORRECTED = baogao.specimen(edition="corrected")
 ERRATA = load_errata().set_index("id")
-
-
-def cell_list(path: str, kind: str) -> list[str]:
-    nb = json.loads((ROOT / path).read_text(encoding="utf-8"))
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
-
-
-def cells(path: str, kind: str) -> str:
-    return "\n".join(cell_list(path, kind))
 
 
 PROSE = cells("notebooks/03_words.ipynb", "markdown")

@@ -4,11 +4,8 @@ computed by the kit. Line numbers are the raw edition's unless a test says other
 
 from __future__ import annotations
 
-import json
 import statistics
-from pathlib import Path
 
-import pytest
 
 import baogao
 from baogao.analysis.lengths import READABILITY_SOURCE, clause_table, readability, sentence_lengths
@@ -23,21 +20,13 @@ from baogao.course import lesson04_writing as writing
 from baogao.sources.errata import load_errata
 from baogao.sources.shipped import corpus_table
 from baogao.text.sentences import count_chars
+from notebook_cells import cell_list
+from notebook_cells import cell_text as cells
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = baogao.specimen()
 CORRECTED = baogao.specimen(edition="corrected")
 ERRATA = load_errata().set_index("id")
 GWR = baogao.get("2021_state-council_gwr")
-
-
-def cell_list(path: str, kind: str) -> list[str]:
-    nb = json.loads((ROOT / path).read_text(encoding="utf-8"))
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
-
-
-def cells(path: str, kind: str) -> str:
-    return "\n".join(cell_list(path, kind))
 
 
 PROSE = cells("notebooks/04_rhythm.ipynb", "markdown")

@@ -4,9 +4,7 @@ Line numbers are the raw edition's unless a test says otherwise."""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import baogao
 from baogao.analysis.evidence import result_claims
@@ -16,21 +14,13 @@ from baogao.course import lesson05_measures as measures
 from baogao.lint import lint
 from baogao.sources.errata import load_errata
 from baogao.widgets.highlight import layer_marks
+from notebook_cells import cell_list
+from notebook_cells import cell_text as cells
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = baogao.specimen()
 CORRECTED = baogao.specimen(edition="corrected")
 ERRATA = load_errata().set_index("id")
 Q = measures.quantities(RAW)
-
-
-def cell_list(path: str, kind: str) -> list[str]:
-    nb = json.loads((ROOT / path).read_text(encoding="utf-8"))
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
-
-
-def cells(path: str, kind: str) -> str:
-    return "\n".join(cell_list(path, kind))
 
 
 PROSE = cells("notebooks/05_evidence.ipynb", "markdown")

@@ -6,10 +6,8 @@ where the prose states them: those tests are named ``test_errata_…``."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import baogao
 from baogao.course import lesson06_proofreading as lesson
@@ -18,16 +16,11 @@ from baogao.lint import catalogue, lint
 from baogao.sources.errata import CATCHABLE, UNKNOWN, load_errata
 from baogao.widgets.compare import EditionCompare
 from baogao.widgets.quiz import check_choice
+from notebook_cells import cell_list
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = baogao.specimen()
 FINDINGS = lint(RAW)
 E = load_errata().set_index("id")
-
-
-def cell_list(path: str, kind: str) -> list[str]:
-    nb = json.loads((ROOT / path).read_text(encoding="utf-8"))
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
 
 
 PROSE = "\n".join(cell_list("notebooks/06_proofreading.ipynb", "markdown"))
