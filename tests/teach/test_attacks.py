@@ -14,9 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import site
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,7 +28,7 @@ import baogao
 from baogao.course import lesson01_structure as l1
 from baogao.teach import limits
 from baogao.teach.grade import grade, journal_path
-from baogao.teach.sandbox import detect
+from baogao.teach.sandbox import SOCKET_PATH_MAX, detect, work_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "BAOGAO-TEST-SECRET-7f3a"
@@ -329,7 +331,7 @@ def test_a_notebook_that_kills_its_worker_costs_only_its_own_row(tmp_path, worke
     assert _row(frame, "killer", "notebook")["status"] in ("grader_error", "kernel_died")
 
 
-def test_ctrl_c_stops_quickly_and_keeps_what_finished(tmp_path):
+def test_ctrl_c_stops_quickly_and_keeps_what_finished(tmp_path, request):
     folder = _class(tmp_path / "s", {
         "a_fast": notebook(f"q1_answer = {EXPECTED}"),
         **{f"b_slow{i}": notebook(f"import time\ntime.sleep(120)\nq1_answer = {EXPECTED}") for i in range(2)}})
@@ -337,8 +339,10 @@ def test_ctrl_c_stops_quickly_and_keeps_what_finished(tmp_path):
     command = [sys.executable, "-m", "baogao", "teach", "grade", str(folder), "--out", str(out),
                "--assignment", "01_structure", "--exercises", str(tmp_path / "none"), "--workers", "1",
                "--no-progress", "--timeout", "300"]
-    scratch = tmp_path / "tmp"  # the run's work folders, so that its processes can be told apart
-    scratch.mkdir()
+    # The run's work folders go here, so that its processes can be told apart;
+    # short, so that they stay in it (a deep TMPDIR moves them to /tmp: see the next test).
+    scratch = Path(tempfile.mkdtemp(prefix="baogao-ctrl-c-", dir="/tmp"))
+    request.addfinalizer(lambda: shutil.rmtree(scratch, ignore_errors=True))
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "TMPDIR": str(scratch)})
     journal = journal_path(out)
@@ -353,10 +357,43 @@ def test_ctrl_c_stops_quickly_and_keeps_what_finished(tmp_path):
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert time.monotonic() - started < 15, "Ctrl-C took too long"
-    assert proc.returncode == 130 and "已中断" in err and "Traceback" not in err
     from baogao.teach.journal import Journal
+
+    assert proc.returncode == 130 and "已中断" in err and "Traceback" not in err, (
+        proc.returncode, err, list(Journal(journal).records()), out.read_text(encoding="utf-8") if out.exists() else None)
 
     assert list(Journal(journal).records()) == ["a_fast.ipynb"]
     # Every kernel and sandbox of the run names its work folder, under scratch.
     time.sleep(1)
     assert not processes_matching(str(scratch))
+
+
+def test_a_deep_temporary_folder_leaves_room_for_the_kernels_sockets(tmp_path, monkeypatch):
+    # The kernel's sockets are <work folder>/kernel/kernel-<n>; a socket path has at most
+    # 103 bytes on macOS, 107 on Linux. Under a deep TMPDIR every kernel failed to start.
+    deep = tmp_path / ("d" * 50) / ("e" * 50)
+    deep.mkdir(parents=True)
+    monkeypatch.setenv("TMPDIR", str(deep))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    folder = work_folder()
+    try:
+        assert folder.parent == Path("/tmp")
+        assert len(os.fsencode(folder / "kernel" / "kernel-99999")) <= SOCKET_PATH_MAX
+    finally:
+        folder.rmdir()
+    short = Path(tempfile.mkdtemp(prefix="t", dir="/tmp"))
+    try:
+        monkeypatch.setenv("TMPDIR", str(short))
+        monkeypatch.setattr(tempfile, "tempdir", None)
+        folder = work_folder()
+        assert folder.parent == short  # TMPDIR is used whenever it leaves room
+        folder.rmdir()
+        # End to end, in the sandbox (ipc sockets) under the deep TMPDIR: graded, not failed.
+        monkeypatch.setenv("TMPDIR", str(deep))
+        monkeypatch.setattr(tempfile, "tempdir", None)
+        folder = _class(tmp_path / "s", {"ok": notebook(f"q1_answer = {EXPECTED}")})
+        result = grade(folder, tmp_path / "g.csv", assignment="01_structure", exercises_dir=None, workers=1,
+                       progress=False, timeout=60)
+        assert _row(result.frame, "ok", "q1")["status"] == "correct", result.frame.to_dict("records")
+    finally:
+        shutil.rmtree(short, ignore_errors=True)

@@ -35,7 +35,6 @@ import multiprocessing
 import os
 import shutil
 import sys
-import tempfile
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -67,6 +66,7 @@ from baogao.teach.roster import (
 )
 from baogao.teach.runner import run_for_grading
 from baogao.teach.sandbox import detect as detect_sandbox
+from baogao.teach.sandbox import work_folder
 
 #: Which problem names the notebook row when there are several.
 SEVERITY = ("invalid_notebook", "wrong_assignment", "memory", "too_many_processes", "kernel_died",
@@ -186,7 +186,7 @@ def grade_notebook(path, student: str, options: dict) -> list[dict]:
     sources = [_source(c) for c in data["cells"] if c.get("cell_type") == "code"]
     specs = assignment.collect_specs()
     sandboxed = options.get("sandbox", True)
-    workdir = Path(tempfile.mkdtemp(prefix="baogao-grade-"))
+    workdir = work_folder()  # short enough for the kernel's sockets
     # Coding answers: from the notebook's source, in a sandbox of their own,
     # while the kernel runs the notebook.
     functions = FunctionRun(sources, specs, workdir / "functions", sandbox=sandboxed)

@@ -32,6 +32,7 @@ import site
 import subprocess
 import sys
 import sysconfig
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,26 @@ ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "fonts", 
              "nsswitch.conf", "alternatives", "mime.types", "ssl/openssl.cnf")
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 TMP_SIZE = 512 * 1024 * 1024  # bytes of the private /tmp (tmpfs: counted as memory)
+
+
+#: A Unix socket's path holds at most 107 bytes on Linux and 103 on macOS. The
+#: kernel's ZMQ sockets are ``<work folder>/kernel/kernel-<n>``.
+SOCKET_PATH_MAX = 103
+SOCKET_TAIL = len("/kernel/kernel-99999")
+
+
+def work_folder(prefix: str = "baogao-grade-") -> Path:
+    """A new private folder for one notebook's grading, short enough for its sockets.
+
+    Made in the temporary folder (``TMPDIR``), unless a socket path there
+    would be too long for the system (a deep ``TMPDIR``: the kernel could not
+    start, and every notebook would fail); then in ``/tmp``.
+    """
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    if os.name == "posix" and len(os.fsencode(folder)) + SOCKET_TAIL > SOCKET_PATH_MAX:
+        folder.rmdir()
+        folder = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
+    return folder
 
 
 @dataclass(frozen=True)
