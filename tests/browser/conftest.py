@@ -1,7 +1,8 @@
 """Fixtures for real-browser tests: a private JupyterLab server and a headless
 Chromium page driven by Playwright (sync API), fully offline.
 
-- ``lab_server`` starts ``python -m jupyterlab`` on a free loopback port with a
+- ``lab_server`` starts ``python -m jupyterlab`` (once per module; each test
+  gets it without the kernels, sessions and workspaces of the one before) on a free loopback port with a
   random token, serving a temporary copy of ``notebooks/`` (where the lessons
   of ``baogao.course.LESSONS`` live) and of ``docs/images/`` (the pictures a lesson
   shows with a relative link, ``../docs/images/…``), laid out as in the checkout. Every Jupyter
@@ -230,8 +231,9 @@ def _stop_server(server: LabServer) -> None:
             pass
 
 
-@pytest.fixture
-def lab_server(browser_requirements, tmp_path_factory) -> LabServer:
+@pytest.fixture(scope="module")
+def _lab_process(browser_requirements, tmp_path_factory) -> LabServer:
+    """One JupyterLab for the module's lessons: starting one costs ~7 s, stopping ~2 s."""
     base = tmp_path_factory.mktemp("lab")
     root_dir = base / "root"
     shutil.copytree(NOTEBOOKS, root_dir / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
@@ -273,6 +275,31 @@ def lab_server(browser_requirements, tmp_path_factory) -> LabServer:
         yield server
     finally:
         _stop_server(server)
+
+
+def _forget_the_test(server: LabServer) -> None:
+    """Shut down the test's kernels and sessions and delete its workspaces.
+
+    The next test then finds the server as a fresh one would be: no kernel
+    left running, no notebook of the last lesson reopened by a saved workspace.
+    """
+    for session in server.api("/api/sessions") or []:
+        server.api(f"/api/sessions/{session['id']}", method="DELETE", timeout=10)
+    for kernel in server.api("/api/kernels") or []:
+        server.api(f"/api/kernels/{kernel['id']}", method="DELETE", timeout=10)
+    for workspace in (server.api("/lab/api/workspaces") or {}).get("workspaces", {}).get("ids", []):
+        server.api(f"/lab/api/workspaces/{workspace}", method="DELETE", timeout=10)
+
+
+@pytest.fixture
+def lab_server(_lab_process) -> LabServer:
+    """The module's JupyterLab, with nothing left of an earlier test (see ``_forget_the_test``)."""
+    if _lab_process.process.poll() is not None:
+        pytest.fail(f"JupyterLab exited with code {_lab_process.process.returncode}:\n"
+                    f"{_lab_process.log_tail()}", pytrace=False)
+    _forget_the_test(_lab_process)
+    yield _lab_process
+    _forget_the_test(_lab_process)
 
 
 @dataclass
