@@ -13,7 +13,8 @@ Reported per case: the kit's and jieba's times, and the ratio of each adjacent
 pair, as median (min–max); with ``os.wait4`` (Unix) also the kit's peak
 memory. ``--plain`` sets ``BAOGAO_SEGMENTER=jieba`` (the kit without rjieba).
 
-Usage: ``python bench/first_lint.py [--repeat N] [--plain] [FILE]``.
+Usage: ``python bench/first_lint.py [--repeat N] [--plain] [--save PATH] [FILE]``
+(``--save``: the figures as JSON, see ``bench/record.py``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from record import Run, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECIMEN = ROOT / "src" / "baogao" / "data" / "specimen" / "report_raw.txt"
@@ -62,7 +65,9 @@ def main() -> int:
     parser.add_argument("file", nargs="?", default=str(SPECIMEN), help="the draft (default: the specimen)")
     parser.add_argument("--repeat", type=int, default=7, help="alternating pairs per case (default 7)")
     parser.add_argument("--plain", action="store_true", help="the kit with BAOGAO_SEGMENTER=jieba")
+    parser.add_argument("--save", metavar="PATH", help="write the figures to PATH (JSON)")
     args = parser.parse_args()
+    record = Run("first_lint")
     kit_cmd = [sys.executable, "-m", "baogao", "lint", args.file]
     jieba_cmd = [sys.executable, "-c", JIEBA, args.file]
     base = {k: v for k, v in os.environ.items() if k not in ("BAOGAO_CACHE", "BAOGAO_SEGMENTER")}
@@ -106,6 +111,15 @@ def main() -> int:
         print(f"  {case}: baogao lint {spread((k for k, _j, _p in rows), ' s')}, "
               f"jieba.lcut {spread((j for _k, j, _p in rows), ' s')}, "
               f"ratio {spread(k / j for k, j, _p in rows)}{memory}")
+    cases = {}
+    for case, rows in results.items():
+        peaks = [p for _k, _j, p in rows if p is not None]
+        cases[case] = {"seconds": summary(k for k, _j, _p in rows),
+                       "ratio": summary(k / j for k, j, _p in rows),
+                       "peak_mib": summary(peaks) if peaks else None}
+    record.save(args.save, file=Path(args.file).name, characters=chars, plain=args.plain, repeat=args.repeat,
+                baseline={case: summary(j for _k, j, _p in rows) for case, rows in results.items()},
+                cases=cases)
     return 0
 
 

@@ -11,10 +11,15 @@ students, divided by the cores used. Measured in the same run:
 - ``unsandboxed``: the same class with ``sandbox=False`` (the overhead of
   bubblewrap and of re-running function answers in their own sandbox).
 
+The two gradings alternate over ``--rounds`` rounds (default 2: unsandboxed,
+sandboxed, then sandboxed, unsandboxed), so that neither always runs first on
+a machine whose speed drifts; their medians are compared.
+
 Reported: wall-clock seconds, the ratios grade ÷ floor, and the sandbox's
 overhead per notebook. Usage:
-``python bench/grading_throughput.py [--students N] [--workers N] [--assignment 01_structure]``.
-It writes only to a temporary folder.
+``python bench/grading_throughput.py [--students N] [--workers N] [--assignment 01_structure]
+[--repeat N] [--rounds N] [--save PATH]`` (``--save``: the figures as JSON, see
+``bench/record.py``). It writes only to a temporary folder.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+from record import Run, summary
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,14 +54,18 @@ def main(argv=None) -> int:
     parser.add_argument("--students", type=int, default=8)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--assignment", default="01_structure")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="nbclient runs of the notebook (default 3)")
+    parser.add_argument("--rounds", type=int, default=2, help="gradings per mode, alternating (default 2)")
+    parser.add_argument("--save", metavar="PATH", help="write the figures to PATH (JSON)")
     args = parser.parse_args(argv)
+    record = Run("grading_throughput", None if argv is None else [sys.argv[0], *argv])
 
     from baogao.teach.grade import grade
     from baogao.teach.sandbox import detect
 
     solution = ROOT / "solutions" / f"{args.assignment}.ipynb"
-    one = statistics.median(run_once(solution) for _ in range(args.repeat))
+    one_runs = [run_once(solution) for _ in range(args.repeat)]
+    one = statistics.median(one_runs)
     floor = one * args.students / args.workers
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "class"
@@ -62,29 +73,39 @@ def main(argv=None) -> int:
         data = json.loads(solution.read_text(encoding="utf-8"))
         for i in range(args.students):
             (folder / f"s{i:03d}.ipynb").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        results = {}
         modes = [("unsandboxed", False)] + ([("sandboxed", True)] if detect().available else [])
-        for name, sandbox in modes:
-            started = time.monotonic()
-            result = grade(folder, Path(tmp) / f"{name}.csv", assignment=args.assignment,
-                           exercises_dir=ROOT / "exercises", workers=args.workers, progress=False,
-                           resume=False, sandbox=sandbox)
-            results[name] = time.monotonic() - started
-            wrong = result.frame[(result.frame["exercise"] != "notebook")
-                                 & ~result.frame["status"].isin(["correct", "submitted"])]
-            if len(wrong):
-                print(f"{name}: {len(wrong)} rows not correct — the benchmark's class is wrong", file=sys.stderr)
-                return 1
+        runs: dict[str, list[float]] = {name: [] for name, _ in modes}
+        for r in range(args.rounds):
+            for name, sandbox in (modes if r % 2 == 0 else modes[::-1]):
+                started = time.monotonic()
+                result = grade(folder, Path(tmp) / f"{name}.csv", assignment=args.assignment,
+                               exercises_dir=ROOT / "exercises", workers=args.workers, progress=False,
+                               resume=False, sandbox=sandbox)
+                runs[name].append(time.monotonic() - started)
+                wrong = result.frame[(result.frame["exercise"] != "notebook")
+                                     & ~result.frame["status"].isin(["correct", "submitted"])]
+                if len(wrong):
+                    print(f"{name}: {len(wrong)} rows not correct — the benchmark's class is wrong", file=sys.stderr)
+                    return 1
+    results = {name: statistics.median(values) for name, values in runs.items()}
     print(f"one notebook executed by nbclient: {one:.2f} s (median of {args.repeat})")
     print(f"floor for {args.students} students on {args.workers} workers: {floor:.1f} s")
+    print(f"gradings: median of {args.rounds} per mode, alternating which mode goes first")
     for name, seconds in results.items():
         print(f"{name:12s} {seconds:6.1f} s   ratio to floor {seconds / floor:.2f}")
+    extra = None
     if "sandboxed" in results:
         extra = (results["sandboxed"] - results["unsandboxed"]) * args.workers / args.students
         print(f"sandbox overhead: {extra:+.2f} s per notebook "
               f"({results['sandboxed'] / results['unsandboxed']:.2f}× the unsandboxed run)")
     else:
         print("bubblewrap not available: sandboxed run skipped")
+    cases = {name: {"seconds": summary(values), "ratio": summary(v / floor for v in values)}
+             for name, values in runs.items()}
+    record.save(args.save, assignment=args.assignment, students=args.students, workers=args.workers,
+                repeat=args.repeat, rounds=args.rounds, sandbox_available="sandboxed" in results,
+                baseline={"nbclient one notebook": summary(one_runs), "floor_seconds": floor},
+                cases=cases, sandbox_overhead_per_notebook=extra)
     return 0
 
 

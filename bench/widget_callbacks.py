@@ -12,7 +12,8 @@ Times are printed in ms and as a ratio to a baseline measured in the same
 run: ``kwic(specimen, "青年")`` (a concordance query over the analysed
 specimen), so the numbers mean the same on a faster or slower machine.
 
-Usage: ``python bench/widget_callbacks.py [--repeat N]``. It writes only a
+Usage: ``python bench/widget_callbacks.py [--repeat N] [--save PATH]`` (``--save``:
+the figures as JSON, see ``bench/record.py``). It writes only a
 draft file in a temporary folder (the outline builder saves on every change).
 """
 
@@ -26,18 +27,22 @@ import tempfile
 import time
 from pathlib import Path
 
+from record import Run, summary
+
 BUDGET_MS = 50.0
 
 
-def median_ms(fn, repeat: int, warmup: int = 2) -> float:
+def runs_ms(fn, repeat: int, warmup: int = 2) -> list[float]:
+    """Milliseconds of ``repeat`` calls, after ``warmup`` calls."""
     for _ in range(warmup):
         fn()
     runs = []
     for _ in range(repeat):
         t = time.perf_counter()
         fn()
-        runs.append(time.perf_counter() - t)
-    return statistics.median(runs) * 1000
+        runs.append((time.perf_counter() - t) * 1000)
+    return runs
+
 
 
 def flipper(setter, values):
@@ -46,17 +51,23 @@ def flipper(setter, values):
     return lambda: setter(next(cycle))
 
 
+BUILT_MS: dict[str, float] = {}
+
+
 def built(label: str, make):
     t = time.perf_counter()
     obj = make()
-    print(f"  built {label:<18} {1000 * (time.perf_counter() - t):8.0f} ms")
+    BUILT_MS[label] = 1000 * (time.perf_counter() - t)
+    print(f"  built {label:<18} {BUILT_MS[label]:8.0f} ms")
     return obj
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--save", metavar="PATH", help="write the figures to PATH (JSON)")
     args = parser.parse_args()
+    record = Run("widget_callbacks")
 
     import baogao
     from baogao.analysis.measures import analyze
@@ -75,7 +86,8 @@ def main() -> int:
 
     spec = baogao.specimen()
     analyze(spec).compute_all()
-    baseline = median_ms(lambda: kwic(spec, "青年"), args.repeat)
+    baseline_runs = runs_ms(lambda: kwic(spec, "青年"), args.repeat)
+    baseline = statistics.median(baseline_runs)
 
     print("construction (caches what the callbacks need):")
     explorer = built("OutlineExplorer", lambda: OutlineExplorer(spec))
@@ -132,14 +144,19 @@ def main() -> int:
 
     print(f"\nbaseline kwic(specimen, '青年'): {baseline:.2f} ms (median of {args.repeat})\n")
     print(f"{'callback':<40} {'ms':>8} {'× kwic':>8} {'output':>9}  < {BUDGET_MS:.0f} ms")
-    over = 0
+    over, saved = 0, []
     for label, fn, out in cases:
-        ms = median_ms(fn, args.repeat)
+        runs = runs_ms(fn, args.repeat)
+        ms = statistics.median(runs)
+        saved.append({"callback": label, "ms": summary(runs), "ratio": summary(r / baseline for r in runs),
+                      "output_bytes": len(out.value.encode("utf-8"))})
         ok = ms < BUDGET_MS
         over += not ok
         size = f"{len(out.value) / 1024:.0f} KB"
         print(f"{label:<40} {ms:8.2f} {ms / baseline:8.1f} {size:>9}  {'yes' if ok else 'NO'}")
     print(f"\n{len(cases) - over} of {len(cases)} callbacks under {BUDGET_MS:.0f} ms.")
+    record.save(args.save, repeat=args.repeat, budget_ms=BUDGET_MS, built_ms=BUILT_MS,
+                baseline={"kwic specimen 青年": summary(baseline_runs)}, cases=saved)
     return 0
 
 

@@ -12,7 +12,8 @@ ships (matplotlib's font list, built once per machine, is kept). The baseline, i
 Reported per widget: its time and the ratio of each adjacent pair (widget,
 baseline), as median (min–max) over ``--repeat`` pairs.
 
-Usage: ``python bench/widget_open.py [--repeat N]``. Lesson 07's builders write
+Usage: ``python bench/widget_open.py [--repeat N] [--save PATH]`` (``--save``: the
+figures as JSON, see ``bench/record.py``). Lesson 07's builders write
 their drafts into a temporary folder (the demonstration's) and into the
 working directory of the child process, which is a temporary folder too.
 """
@@ -27,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from record import Run, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,10 +90,12 @@ def spread(values, fmt: str = "{:.2f}") -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--save", metavar="PATH", help="write the figures to PATH (JSON)")
     args = parser.parse_args()
+    record = Run("widget_open")
     specimen = str(ROOT / "src" / "baogao" / "data" / "specimen" / "report_raw.txt")
     print(f"{'widget':<26} {'lesson':<22} {'seconds':>20} {'× jieba.lcut':>20}")
-    baselines = []
+    baselines, cases = [], []
     for module, call, name in WIDGETS:
         kit, ratios = [], []
         for _ in range(args.repeat):
@@ -100,7 +105,10 @@ def main() -> int:
             baselines.append(b)
             ratios.append(k / b)
         print(f"{name:<26} {module:<22} {spread(kit):>20} {spread(ratios):>20}")
+        cases.append({"widget": name, "module": module, "call": call,
+                      "seconds": summary(kit), "ratio": summary(ratios)})
     print(f"\nbaseline jieba.lcut(specimen) after import jieba, empty cache: {spread(baselines)} s")
+    record.save(args.save, repeat=args.repeat, baseline={"jieba.lcut specimen": summary(baselines)}, cases=cases)
     return 0
 
 
