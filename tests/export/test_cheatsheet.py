@@ -16,7 +16,6 @@ import baogao
 
 from baogao import plotting
 from baogao.cli import main
-from baogao.cli import reports as cli_reports
 from baogao.doctor import chromium_path
 from baogao.errors import UsageError
 from baogao.export import cheatsheet
@@ -290,7 +289,9 @@ def test_an_existing_pdf_is_checked_before_any_work(tmp_path, capsys, monkeypatc
 
 
 def test_missing_chromium_is_one_chinese_sentence(tmp_path, capsys, monkeypatch, no_linting):
-    monkeypatch.setattr(cli_reports, "chromium_path", lambda: None)
+    import baogao.doctor  # the command finds Chromium through it, when it runs
+
+    monkeypatch.setattr(baogao.doctor, "chromium_path", lambda: None)
     assert main(["cheatsheet", "--out", str(tmp_path / "a.html"), "--pdf", str(tmp_path / "a.pdf")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：没有找到 Chromium，无法生成 PDF") and err.count("\n") == 1

@@ -11,16 +11,33 @@ import argparse
 import sys
 import warnings
 
-from baogao.cli.common import EXIT_BAD_INPUT, command_list, guarded, parse, show_warning
-from baogao.cli.doctor import HELP as DOCTOR_HELP
-from baogao.cli.doctor import main as doctor_main
+from baogao.cli.common import EXIT_BAD_INPUT, SUBPROGRAM_HELP, command_list, guarded, parse, show_warning
 from baogao.cli.reports import COMMAND_HELP, COMMANDS, DESCRIPTION, build_parser
-from baogao.cli.score import HELP as SCORE_HELP
-from baogao.cli.score import main as score_main
-from baogao.cli.teach import main as teach_main
 
-#: Commands with a parser of their own, dispatched before the report commands' parser runs.
-SUBPROGRAMS = {"teach": teach_main, "doctor": doctor_main, "score": score_main}
+DOCTOR_HELP, SCORE_HELP = SUBPROGRAM_HELP["doctor"], SUBPROGRAM_HELP["score"]
+
+
+def _teach(argv: list[str]) -> int:
+    from baogao.cli.teach import main  # only `baogao teach` needs the grader's modules
+
+    return main(argv)
+
+
+def _doctor(argv: list[str]) -> int:
+    from baogao.cli.doctor import main  # only `baogao doctor` needs its checks
+
+    return main(argv)
+
+
+def _score(argv: list[str]) -> int:
+    from baogao.cli.score import main  # only `baogao score` needs the scorer
+
+    return main(argv)
+
+
+#: Commands with a parser of their own, dispatched before the report commands'
+#: parser runs; each imported when it runs, so that `baogao lint` does not pay for them.
+SUBPROGRAMS = {"teach": _teach, "doctor": _doctor, "score": _score}
 
 
 def _parser() -> argparse.ArgumentParser:

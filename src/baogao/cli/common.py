@@ -27,6 +27,14 @@ COMMAND_METAVAR = "命令"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+#: The one-line help of the commands with a parser of their own (``baogao doctor``,
+#: ``baogao score``), here so that the command list needs no import of their modules.
+SUBPROGRAM_HELP = {
+    "doctor": "环境检查：这台电脑能否运行本套教材，每个问题都给出解决办法",
+    "score": "评测：按样本报告的勘误表给校对结果打分，分类别给出查全率和查准率",
+}
+
+
 def display_width(text: str) -> int:
     """Terminal columns of ``text``: two for a wide (CJK) character, one otherwise."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

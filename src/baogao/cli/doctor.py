@@ -13,6 +13,7 @@ import shutil
 import sys
 
 from baogao.cli.common import (
+    SUBPROGRAM_HELP,
     EXIT_FINDINGS,
     EXIT_OK,
     ChineseParser,
@@ -24,7 +25,7 @@ from baogao.cli.common import (
 from baogao.doctor import STATUSES, as_json, run_checks
 
 DESCRIPTION = "检查本机能否使用本套教材：Python、依赖及其版本、控件、Jupyter 内核、中文字体、缓存、批改沙箱和浏览器测试。"
-HELP = "环境检查：这台电脑能否运行本套教材，每个问题都给出解决办法"
+HELP = SUBPROGRAM_HELP["doctor"]
 
 #: How a status reads in a terminal (plain text: a Windows console may lack emoji).
 STATUS_NAMES = {"ok": "通过", "info": "说明", "warn": "注意", "fail": "未通过"}

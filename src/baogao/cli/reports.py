@@ -24,10 +24,8 @@ from baogao.cli.common import COMMAND_METAVAR, EXIT_FINDINGS, EXIT_OK, ChinesePa
 from baogao.concordance.index import REGEX_TIME_LIMIT, regex_time_limit
 from baogao.concordance.keywords import keyness
 from baogao.concordance.kwic import kwic
-from baogao.doctor import chromium_path
 from baogao.errors import DecodeError, EmptyFileError, MissingFileError, UsageError
 from baogao.export import export
-from baogao.export.cheatsheet import write_cheatsheet
 from baogao.lint import FAMILIES, SEVERITY_LABELS, catalogue, lint
 from baogao.lint.format import location_text, message_text, summary_text
 from baogao.report import Report
@@ -357,6 +355,9 @@ def cmd_export(args) -> int:
 
 
 def cmd_cheatsheet(args) -> int:
+    from baogao.doctor import chromium_path  # only this command needs doctor's and the sheet's modules
+    from baogao.export.cheatsheet import write_cheatsheet
+
     chromium = chromium_path() if args.pdf is not None else None  # found as the browser tests find it
     html_path, pdf_path = write_cheatsheet(args.out, args.pdf, chromium=chromium, force=args.force)
     sys.stdout.write(f"已生成速查表：{html_path}\n" + (f"已生成 PDF：{pdf_path}\n" if pdf_path else ""))

@@ -18,6 +18,7 @@ import json
 import sys
 
 from baogao.cli.common import (
+    SUBPROGRAM_HELP,
     EXIT_FINDINGS,
     EXIT_OK,
     ChineseParser,
@@ -33,7 +34,7 @@ from baogao.sources.files import read_path
 from baogao.sources.load import load
 from baogao.sources.shipped import specimen
 
-HELP = "评测：按样本报告的勘误表给校对结果打分，分类别给出查全率和查准率"
+HELP = SUBPROGRAM_HELP["score"]
 DESCRIPTION = ("评测：用样本报告（specimen，原样版）的勘误表给任何校对工具的结果打分。结果文件是 JSON 数组，"
                "每条结果给出位置（line 和 column，或 start）和长度（end_column、length、end 或 text），"
                "可以注明 family、rule 或 category（格式见 docs/cli.md）；baogao lint specimen --json 的输出"
