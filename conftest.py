@@ -66,14 +66,13 @@ def pytest_collect_file(file_path, parent):
     return collectors
 
 
-
 #: Tests spread over the workers one by one instead of with their file.
 SPREAD = frozenset({"test_notebook_runs_on_another_report", "test_solution_runs_on_another_report_with_papermill"})
 #: More workers than this only duplicate the session fixtures (memory) for little gain.
 MAX_WORKERS = 4
 
 
-@pytest.hookimpl(tryfirst=True, optionalhook=True)  # optional: -p no:xdist still works
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # optionalhook: a hook of xdist's, not pytest's
 def pytest_xdist_auto_num_workers(config):
     """``-n auto``: the CPUs this process may use (psutil would count physical cores), at most MAX_WORKERS."""
     try:
