@@ -14,9 +14,6 @@ import warnings
 from baogao.cli.common import EXIT_BAD_INPUT, SUBPROGRAM_HELP, command_list, guarded, parse, show_warning
 from baogao.cli.reports import COMMAND_HELP, COMMANDS, DESCRIPTION, build_parser
 
-DOCTOR_HELP, SCORE_HELP = SUBPROGRAM_HELP["doctor"], SUBPROGRAM_HELP["score"]
-
-
 def _teach(argv: list[str]) -> int:
     from baogao.cli.teach import main  # only `baogao teach` needs the grader's modules
 
@@ -44,8 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     """The report commands' parser, with ``doctor`` and ``score`` listed in its help and its choices."""
     parser = build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    commands.add_parser("doctor", help=DOCTOR_HELP, add_help=False)
-    commands.add_parser("score", help=SCORE_HELP, add_help=False)
+    for name, help_text in SUBPROGRAM_HELP.items():
+        commands.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
@@ -58,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def run() -> int:
         if not argv:
-            commands = {**COMMAND_HELP, "doctor": DOCTOR_HELP, "score": SCORE_HELP}
+            commands = {**COMMAND_HELP, **SUBPROGRAM_HELP}
             sys.stderr.write(command_list("baogao", DESCRIPTION, commands))
             return EXIT_BAD_INPUT
         args = parse(_parser(), argv)
