@@ -9,26 +9,19 @@ formatting on a small fixture.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from file_module import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "speed_section.py"
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("speed_section", TOOL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-speed = _load_tool()
+speed = load_file(TOOL, "speed_section")
 
 
 def S(median, low, high, n=3):

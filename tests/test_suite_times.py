@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+
+from file_module import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,10 +21,7 @@ REPORT = """<?xml version="1.0" encoding="utf-8"?>
 
 
 def load_tool():
-    spec = importlib.util.spec_from_file_location("suite_times", ROOT / "tools" / "suite_times.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file(ROOT / "tools" / "suite_times.py", "suite_times")
 
 
 def test_each_case_is_counted_in_its_part(tmp_path):

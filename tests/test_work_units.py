@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
+
+from file_module import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def root_conftest():
-    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file(ROOT / "conftest.py", "root_conftest")
 
 
 def test_a_files_tests_share_a_unit_and_spread_tests_stand_alone():

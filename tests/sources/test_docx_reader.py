@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
 import re
@@ -13,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from file_module import load_file
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
@@ -135,11 +135,7 @@ def test_fixture_numbers_are_not_in_the_paragraph_text():
 
 
 def test_fixture_script_builds_the_same_text(tmp_path):
-    spec = importlib.util.spec_from_file_location(
-        "make_docx_fixtures", FIXTURES / "make_docx_fixtures.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file(FIXTURES / "make_docx_fixtures.py", "make_docx_fixtures")
     built = tmp_path / "built.docx"
     module.build().save(built)
     text = "\n".join(p.text for p in read_docx(built.read_bytes()))
