@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from record import Run, summary
+from record import Run, reap, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECIMEN = ROOT / "src" / "baogao" / "data" / "specimen" / "report_raw.txt"
@@ -40,14 +40,9 @@ def run(cmd: list[str], env: dict) -> tuple[float, float | None]:
     """Wall-clock seconds of one process, and its peak memory in MiB where the OS says."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    if hasattr(os, "wait4"):
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - t
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    else:
-        proc.wait()
-        elapsed, peak = time.perf_counter() - t, None
+    peak_kib = reap(proc)
+    elapsed = time.perf_counter() - t
+    peak = None if peak_kib is None else peak_kib / 1024
     err = proc.stderr.read().decode("utf-8", "replace")
     proc.stderr.close()
     if proc.returncode not in (0, 1):  # baogao lint exits 1 when it finds something

@@ -32,6 +32,17 @@ def load_average() -> list[float] | None:
         return None
 
 
+def reap(proc) -> float | None:
+    """Wait for a child (setting its ``returncode``): its peak resident memory in
+    KiB where the OS reports it (``os.wait4``; macOS counts bytes), else None."""
+    if not hasattr(os, "wait4"):
+        proc.wait()
+        return None
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_maxrss / (1024 if sys.platform == "darwin" else 1)
+
+
 def summary(values) -> dict:
     """n, median, min, max (and the values) of a non-empty series."""
     values = [float(v) for v in values]

@@ -64,7 +64,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from record import Run, summary
+from record import Run, reap, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("load", "outline", "analysis", "lint")
@@ -136,13 +136,7 @@ def run_child(path: Path, scratch: Path) -> dict:
                                 stdout=subprocess.PIPE, stderr=err)
         out = proc.stdout.read()  # one short line; the pipe is read before the child is reaped
         proc.stdout.close()
-        if hasattr(os, "wait4"):
-            _pid, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            peak_kib = usage.ru_maxrss  # KiB on Linux
-        else:
-            proc.wait()
-            peak_kib = None
+        peak_kib = reap(proc)
         err.seek(0)
         if proc.returncode != 0:
             raise SystemExit(f"the child for {path.name} failed ({proc.returncode}):\n"
