@@ -116,3 +116,13 @@ def test_the_share_unrounded():
     assert lengths.adverb_conjunction_share(doc(ADVERBS)) == pytest.approx((3 / 8 + 3 / 7) / 2)
     assert lengths.adverb_conjunction_share(doc(THREE)) == pytest.approx((0 + 1 / 5 + 1 / 8) / 3)
     assert lengths.adverb_conjunction_share(doc("关于学习的报告")) == 0.0
+
+
+def test_clause_chars_counts_exactly_the_letters_and_digits_of_unicodedata():
+    import sys
+    import unicodedata
+
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert lengths.clause_chars(everything) == sum(
+        1 for ch in everything if unicodedata.category(ch)[0] in "LN")
+    assert lengths.clause_chars("_·%‰") == 0
