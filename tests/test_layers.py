@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -33,7 +34,7 @@ import pytest
 #: ``__init__.py``) names only itself. A new top-level module or package must be
 #: placed here deliberately: a module of no layer fails ``test_every_module_has_a_layer``.
 LAYERS: dict[str, tuple[str, ...]] = {
-    "base": ("baogao.errors", "baogao.lazy"),
+    "base": ("baogao.collector", "baogao.errors", "baogao.lazy"),
     "text": ("baogao.text",),
     "paragraphs": ("baogao.paragraphs",),
     "structure": ("baogao.structure",),
@@ -467,6 +468,34 @@ def test_importing_the_light_modules_loads_neither_pandas_nor_jieba():
     loaded = loaded_by("baogao, baogao.lint, baogao.widgets")
     assert "baogao" in loaded
     assert not loaded & {"pandas", "jieba"}, f"loaded: {sorted(loaded & {'pandas', 'jieba'})}"
+
+
+_LINTED = """
+import json, sys
+from baogao.cli import main
+try:
+    main(["lint", "--json", sys.argv[1]])
+except SystemExit:
+    pass
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+"""
+
+
+def test_linting_a_draft_loads_neither_pandas_nor_numpy(tmp_path):
+    # A student's first `baogao lint`: every rule reads the analysis's rows and columns,
+    # not its DataFrames, so the draft is linted without importing pandas (a third of the wait).
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("关于2026年工作的报告\n\n一、主要工作\n\n我们认真认真贯彻落实各项部署，取得了成效。"
+                     + "全年举办讲座二十场，覆盖全部街道和社区，群众反映良好。" * 6 + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _LINTED, str(draft)], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT, env={**os.environ, "BAOGAO_CACHE": str(tmp_path / "cache")},
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    out, _, modules = done.stdout.rpartition("\n[")
+    assert '"duplicated-words"' in out  # the rules that read tokens ran, on segmented text
+    loaded = set(json.loads("[" + modules))
+    assert "jieba" in loaded  # segmented afresh: the draft ships with nothing
+    assert not loaded & {"pandas", "numpy"}, f"loaded: {sorted(loaded & {'pandas', 'numpy'})}"
 
 
 def test_importing_the_widgets_loads_no_ipywidgets():

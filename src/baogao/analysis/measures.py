@@ -19,11 +19,17 @@ from baogao.analysis.quantities import quantity_table
 from baogao.analysis import shipped_stats
 from baogao.analysis.stats import text_stats
 from baogao.analysis.tables import tables
+from baogao.collector import while_paused
 from baogao.lazy import pandas as pd
 from baogao.text.sentences import count_chars
 
 if TYPE_CHECKING:  # pragma: no cover
     from baogao.report import Report
+
+
+def measure(fn):
+    """A part of the analysis: computed once, with the cyclic collector paused (``baogao.collector``)."""
+    return cached_property(while_paused(fn))
 
 
 class Analysis:
@@ -49,11 +55,21 @@ class Analysis:
         return tables(self.report).tokens
 
     @property
+    def sentence_rows(self) -> list:
+        """The rows of ``sentences`` as tuples, without pandas (``tables.sentence_rows``)."""
+        return tables(self.report).sentence_rows
+
+    @property
+    def token_columns(self) -> dict[str, list]:
+        """The columns of ``tokens`` as lists, without pandas (``tables.token_columns``)."""
+        return tables(self.report).token_columns
+
+    @property
     def leads(self) -> pd.DataFrame:
         """The lead sentences (主旨句): rows of ``sentences`` with ``is_lead``."""
         return tables(self.report).leads
 
-    @cached_property
+    @measure
     def paragraphs(self) -> pd.DataFrame:
         """One row per paragraph: paragraph, line, kind, chars, sentences, text."""
         kinds = {e.paragraph: e.kind for e in self.report.outline().elements}
@@ -63,29 +79,29 @@ class Analysis:
                 for p in self.report.paragraphs]
         return pd.DataFrame(rows, columns=["paragraph", "line", "kind", "chars", "sentences", "text"])
 
-    @cached_property
+    @measure
     def quantities(self) -> pd.DataFrame:
         """Every quantity with its value (``analysis.quantities``)."""
         return quantity_table(self.report)
 
-    @cached_property
+    @measure
     def formulations(self) -> pd.DataFrame:
         """Numbered formulations (四个意识) and quoted formulations (“我为青年办实事”), one table."""
         a = numeric_formulations(self.report).assign(source="numeric")
         b = quoted_formulations(self.report).assign(source="quoted")
         return pd.concat([a, b], ignore_index=True)
 
-    @cached_property
+    @measure
     def four_char(self) -> pd.DataFrame:
         """Four-character phrases (四字格) of the text."""
         return four_char_phrases(self.report)
 
-    @cached_property
+    @measure
     def parallelisms(self) -> pd.DataFrame:
         """Parallel structures (排比) and enumerations of the text."""
         return parallelisms(self.report)
 
-    @cached_property
+    @measure
     def stats(self) -> dict:
         """Summary measures (JSON-serialisable): lengths, readability, vocabulary shares.
 
@@ -94,16 +110,17 @@ class Analysis:
         shipped = shipped_stats.lookup(self.report)
         return shipped if shipped is not None else text_stats(self.report)
 
-    @cached_property
+    @measure
     def stats_frame(self) -> pd.DataFrame:
         """``stats`` as a one-row DataFrame (index: the report), to stack with others."""
         return pd.DataFrame([self.stats], index=pd.Index([self.report.source], name="report"))
 
-    @cached_property
+    @measure
     def readability(self) -> dict:
         """The readability of 徐巍、姚振晔、陈冬华 (2021) with its inputs (``lengths.readability``)."""
         return readability(self.report)
 
+    @while_paused
     def compute_all(self) -> "Analysis":
         """Compute every part now (for benchmarks and batch use)."""
         for name in ("sentences", "tokens", "leads", "paragraphs", "quantities", "formulations",

@@ -11,10 +11,9 @@ import bisect
 from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
-from baogao.analysis.tables import BODY, TEXT_KINDS, tables
+from baogao.analysis.tables import BODY, TEXT_KINDS, clauses_of, tables
 from baogao.analysis.words import Word, text_words
 from baogao.lazy import pandas as pd
-from baogao.text.sentences import clause_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from baogao.report import Report
@@ -137,7 +136,7 @@ def parallelisms(report: "Report") -> pd.DataFrame:
         for s_start, s_end, s_text, _line, _kind in group:
             sentence_units.append(_Unit(s_start, s_end, _first_word(toks, starts, s_start, s_end)))
             sentence_starts.add(s_start)
-            for a, b in clause_spans(s_text):
+            for a, b in clauses_of(report, s_start, s_text):
                 a, b = s_start + a, s_start + b
                 clauses.append(_Unit(a, b, _first_word(toks, starts, a, b)))
                 if "、" in text[a:b]:

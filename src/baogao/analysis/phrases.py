@@ -49,9 +49,6 @@ _NUMERALS = "二两三四五六七八九十"
 _CLASSIFIERS = "个项条大"
 
 
-_NUMBERED_TOKEN = re.compile(rf"[{_NUMERALS}][{_CLASSIFIERS}]")
-
-
 _NUMBERED_INSIDE = re.compile(rf"[{_NUMERALS}][{_CLASSIFIERS}][{_CJK}]{{2,}}$")
 
 
@@ -150,7 +147,7 @@ def _find_four_char(report: "Report", kinds) -> list[tuple[str, str, int, int, i
     by_span = {(t.start, t.end): t for t in raw}
     found: dict[tuple[int, int], tuple[str, str, int, int, int]] = {}
     for t in raw:
-        if not _FOUR_CJK.fullmatch(t.word):
+        if len(t.word) != 4 or not _FOUR_CJK.fullmatch(t.word):
             continue
         kind = {"i": "idiom", "l": "set_phrase"}.get(t.pos)
         if kind is None and _is_aabb(t.word):
@@ -234,11 +231,9 @@ def numeric_occurrences(report: "Report") -> list[tuple[str, str, int, int, int]
         tokens_by_para[t.paragraph].append(t)
     for p in text_paragraphs(report):
         toks = tokens_by_para.get(p.index, [])
-        starts = {t.start for t in toks}
-        ends = {t.end for t in toks}
-        spans = {(t.start, t.end): t for t in toks}
         for i, t in enumerate(toks):
-            if _NUMBERED_TOKEN.fullmatch(t.word):
+            w = t.word
+            if len(w) == 2 and w[0] in _NUMERALS and w[1] in _CLASSIFIERS:  # 四个, 八项: numeral + classifier
                 # 四个 + 意识: the head is the next token
                 if t.start > 0 and text[t.start - 1] in _NOT_BEFORE_NUMERAL:
                     continue  # 第二个, 二十个
@@ -254,14 +249,19 @@ def numeric_occurrences(report: "Report") -> list[tuple[str, str, int, int, int]
                     continue  # 十大钢铁基地, 四条突出经验: a count of things
                 out.append((candidate, "numbered", t.start, head.end, t.line))
                 continue
-            m = _NUMBERED_INSIDE.search(t.word)
+            m = _NUMBERED_INSIDE.search(w) if len(w) >= 4 else None
             if m:
                 # a dictionary word that ends in one: 四个意识, 中央八项规定 → 八项规定
                 a = t.start + m.start()
                 if (a == 0 or text[a - 1] not in _NOT_BEFORE_NUMERAL) and m.group()[2:] not in GENERIC_HEADS:
                     out.append((m.group(), "numbered", a, t.end, t.line))
         # paired: 三严三实, 两扶两帮, 一岗双责, 三去一降一补; whole tokens only
+        starts = ends = spans = None
         for m in _PAIR_RE.finditer(p.text):
+            if spans is None:  # built for the few paragraphs with a candidate only
+                starts = {t.start for t in toks}
+                ends = {t.end for t in toks}
+                spans = {(t.start, t.end): t for t in toks}
             a = p.start + m.start()
             s = m.group()
             if len(s) == 6 and p.start + m.end() not in ends:

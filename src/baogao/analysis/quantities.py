@@ -20,6 +20,7 @@ import re
 import string
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from baogao.analysis.tables import tables
@@ -577,7 +578,7 @@ def quantity_table(report: "Report") -> pd.DataFrame:
             k = bisect.bisect_right(starts, a)
             rows.append(replace(q, start=a, end=p.start + q.end, line=p.line,
                                 column=a - line_start + 1, sentence=k, sentence_text=texts[k - 1]))
-    frame = pd.DataFrame([{c: getattr(q, c) for c in COLUMNS} for q in rows], columns=COLUMNS)
+    frame = pd.DataFrame(list(map(attrgetter(*COLUMNS), rows)), columns=COLUMNS)
     # Numeric columns stay numeric when empty; value_high is NaN outside ranges.
     frame["value"] = frame["value"].astype("float64")
     frame["value_high"] = pd.to_numeric(frame["value_high"]).astype("float64")

@@ -14,10 +14,11 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from baogao.lazy import numpy as np
+from baogao.collector import paused
 from baogao.lazy import pandas as pd
 from baogao.text.sentences import clause_spans, count_chars, sentence_spans
 from baogao.text.tokens import cut_batch
@@ -36,40 +37,77 @@ def body_paragraphs(report: "Report") -> list:
     return [p for p in report.paragraphs if kinds.get(p.index) == "paragraph"]
 
 
-def sentence_table(report: "Report") -> pd.DataFrame:
-    """One row per sentence of every paragraph (headings and title block included).
+def clauses_of(report: "Report", start: int, text: str) -> list[tuple[int, int]]:
+    """``clause_spans`` of the sentence ``text`` at offset ``start``, split once per report
+    (the sentence table, the clause table and the parallelisms all read them)."""
+    memo = tables(report).derive("clause_spans", dict)
+    spans = memo.get(start)
+    if spans is None:
+        spans = memo[start] = clause_spans(text)
+    return spans
 
-    Columns: sentence (1-based), paragraph, line, column (1-based, in
-    characters), start, end (offsets into ``report.text``), text, chars
-    (without spaces), clauses, kind (the paragraph's element kind), position
-    (1-based within its paragraph), is_lead.
-    """
+
+SENTENCE_COLUMNS = ("sentence", "paragraph", "line", "column", "start", "end", "text",
+                    "chars", "clauses", "kind", "position", "is_lead")
+
+
+class SentenceRow(NamedTuple):
+    """One row of the sentence table, as a tuple (``sentence_rows``)."""
+    sentence: int
+    paragraph: int
+    line: int
+    column: int
+    start: int
+    end: int
+    text: str
+    chars: int
+    clauses: int
+    kind: str
+    position: int
+    is_lead: bool
+
+
+def sentence_rows(report: "Report") -> list[SentenceRow]:
+    """The rows of ``sentence_table`` as tuples, without pandas (the linter reads these:
+    a student's first ``baogao lint`` need not import pandas)."""
     kinds = {e.paragraph: e.kind for e in report.outline().elements}
     run_in = {h.paragraph for h in report.outline().headings if h.run_in}
     line_start = {ln.number: ln.start for ln in report.lines}
     rows = []
     for p in report.paragraphs:
         spans = sentence_spans(p.text)
+        kind = kinds.get(p.index, "paragraph")
+        half = count_chars(p.text) * LEAD_MAX_SHARE
         for pos, (a, b) in enumerate(spans, 1):
             text = p.text[a:b]
-            rows.append({
-                "paragraph": p.index, "line": p.line,
-                "column": p.start + a - line_start[p.line] + 1,
-                "start": p.start + a, "end": p.start + b, "text": text,
-                "chars": count_chars(text), "clauses": len(clause_spans(text)),
-                "kind": kinds.get(p.index, "paragraph"), "position": pos, "is_lead": False,
-            })
-    frame = pd.DataFrame(rows, columns=["paragraph", "line", "column", "start", "end", "text",
-                                        "chars", "clauses", "kind", "position", "is_lead"])
-    frame.insert(0, "sentence", range(1, len(frame) + 1))
-    para_chars = {p.index: count_chars(p.text) for p in report.paragraphs}
-    counts = frame.groupby("paragraph")["sentence"].transform("count")
-    frame["is_lead"] = (
-        (frame["kind"] == "paragraph") & (frame["position"] == 1) & (counts >= 2)
-        & (frame["clauses"] == 1) & (frame["chars"] <= LEAD_MAX_CHARS)
-        & (frame["chars"] <= frame["paragraph"].map(para_chars) * LEAD_MAX_SHARE)
-        & ~frame["paragraph"].isin(run_in)
-    )
+            chars = count_chars(text)
+            clauses = len(clauses_of(report, p.start + a, text))
+            is_lead = (kind == "paragraph" and pos == 1 and len(spans) >= 2 and clauses == 1
+                       and chars <= LEAD_MAX_CHARS and chars <= half and p.index not in run_in)
+            rows.append(SentenceRow(len(rows) + 1, p.index, p.line, p.start + a - line_start[p.line] + 1,
+                                    p.start + a, p.start + b, text, chars, clauses, kind, pos, is_lead))
+    return rows
+
+
+def sentence_table(report: "Report") -> pd.DataFrame:
+    """One row per sentence of every paragraph (headings and title block included).
+
+    Columns: sentence (1-based), paragraph, line, column (1-based, in
+    characters), start, end (offsets into ``report.text``), text, chars
+    (without spaces), clauses, kind (the paragraph's element kind), position
+    (1-based within its paragraph), is_lead (a lead sentence: a body
+    paragraph's first of two or more sentences, one clause, at most
+    ``LEAD_MAX_CHARS`` characters and ``LEAD_MAX_SHARE`` of its paragraph,
+    not a run-in heading).
+    """
+    return _sentence_frame(tables(report).sentence_rows)
+
+
+def _sentence_frame(rows: list[SentenceRow]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+    if not rows:  # the dtypes of a table with rows
+        frame = frame.astype({c: "int64" for c in SENTENCE_COLUMNS if c not in ("text", "kind", "is_lead")}
+                             | {"is_lead": "bool"})
     return frame
 
 
@@ -85,37 +123,46 @@ def lead_sentences(report: "Report") -> pd.DataFrame:
     return frame[frame["is_lead"]].reset_index(drop=True)
 
 
+TOKEN_COLUMNS = ("word", "pos", "start", "end", "line", "paragraph", "sentence", "kind")
+
+
+def token_columns(report: "Report") -> dict[str, list]:
+    """The columns of ``token_table`` as lists, without pandas (the linter reads these)."""
+    kinds = {e.paragraph: e.kind for e in report.outline().elements}
+    paragraphs = report.paragraphs
+    batch = cut_batch([p.text for p in paragraphs])
+    sentence_starts = [r.start for r in tables(report).sentence_rows]
+    cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
+    starts, ends = cols["start"], cols["end"]
+    for p, pairs in zip(paragraphs, batch):
+        at = p.start
+        for w, _t in pairs:
+            starts.append(at)
+            at += len(w)
+            ends.append(at)
+        n = len(pairs)
+        cols["word"].extend(w for w, _ in pairs)
+        cols["pos"].extend(t for _, t in pairs)
+        cols["line"].extend([p.line] * n)
+        cols["paragraph"].extend([p.index] * n)
+        cols["kind"].extend([kinds.get(p.index, "paragraph")] * n)
+    cols["sentence"] = [bisect_right(sentence_starts, a) for a in starts]
+    return cols
+
+
 def token_table(report: "Report", sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per token of every paragraph, POS-tagged.
 
     Columns: word, pos, start, end (offsets into ``report.text``), line,
     paragraph, sentence (1-based index into ``sentence_table``), kind.
     Each paragraph is segmented on its own (segmentation never crosses a
-    paragraph break) and cached per text.
+    paragraph break) and cached per text. (``sentences`` is accepted for
+    callers of earlier versions; the sentence rows come from ``tables(report)``.)
     """
-    if sentences is None:
-        sentences = sentence_table(report)
-    kinds = {e.paragraph: e.kind for e in report.outline().elements}
-    paragraphs = report.paragraphs
-    batch = cut_batch([p.text for p in paragraphs])
-    counts = np.fromiter((len(pairs) for pairs in batch), dtype="int64", count=len(batch))
-    words = [w for pairs in batch for w, _ in pairs]
-    tags = [t for pairs in batch for _, t in pairs]
-    lengths = np.fromiter((len(w) for w in words), dtype="int64", count=len(words))
-    # Offsets without a Python loop: a running sum of word lengths, restarted at
-    # each paragraph's first character.
-    run = np.cumsum(lengths) - lengths
-    first = np.cumsum(counts) - counts
-    base = np.asarray([p.start for p in paragraphs], dtype="int64") - (
-        run[np.minimum(first, max(len(run) - 1, 0))] if len(run) else 0)
-    begin = run + np.repeat(base, counts)
-    return pd.DataFrame({
-        "word": words, "pos": tags, "start": begin, "end": begin + lengths,
-        "line": np.repeat([p.line for p in paragraphs], counts),
-        "paragraph": np.repeat([p.index for p in paragraphs], counts),
-        "sentence": np.searchsorted(sentences["start"].to_numpy(), begin, side="right"),
-        "kind": np.repeat(np.array([kinds.get(p.index, "paragraph") for p in paragraphs], dtype=object), counts),
-    })
+    cols = tables(report).token_columns
+    frame = pd.DataFrame({c: cols[c] for c in TOKEN_COLUMNS})
+    ints = ("start", "end", "line", "paragraph", "sentence")
+    return frame.astype({c: "int64" for c in ints} | {"kind": object})
 
 
 BODY = "paragraph"
@@ -135,12 +182,24 @@ class Tables:
         self.derived: dict = {}
 
     @cached_property
+    def sentence_rows(self) -> list[SentenceRow]:
+        with paused():
+            return sentence_rows(self.report)
+
+    @cached_property
+    def token_columns(self) -> dict[str, list]:
+        with paused():
+            return token_columns(self.report)
+
+    @cached_property
     def sentences(self) -> pd.DataFrame:
-        return sentence_table(self.report)
+        with paused():
+            return _sentence_frame(self.sentence_rows)
 
     @cached_property
     def tokens(self) -> pd.DataFrame:
-        return token_table(self.report, self.sentences)
+        with paused():
+            return token_table(self.report)
 
     @cached_property
     def leads(self) -> pd.DataFrame:
@@ -149,7 +208,8 @@ class Tables:
     def derive(self, key: str, build):
         """``build()``, computed on the first call for ``key``."""
         if key not in self.derived:
-            self.derived[key] = build()
+            with paused():
+                self.derived[key] = build()
         return self.derived[key]
 
 

@@ -16,7 +16,9 @@ NPC, H5) count as words.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from itertools import compress
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 from baogao.analysis.tables import BODY, ratio, tables
@@ -48,6 +50,9 @@ class Word(NamedTuple):
     kind: str
 
 
+_KEPT_MARK = re.compile(r"[0-9０-９〇○]+|[.．]")  # digits and decimal points jieba may tag x
+
+
 def _is_number_part(word: str) -> bool:
     return bool(word) and all(ch.isdigit() or ch in "〇○" for ch in word)
 
@@ -56,13 +61,11 @@ def raw_tokens(report: "Report") -> list[Word]:
     """The report's tokens as tuples, punctuation left out (a third of all tokens, read
     by no measure) but for digits and decimal points, which jieba may tag ``x``."""
     def build() -> list[Word]:
-        tk = tables(report).tokens
-        if len(tk):
-            words = tk["word"].astype(str)
-            tk = tk[(tk["pos"] != "x") | words.str.fullmatch(r"[0-9０-９〇○]+|[.．]")]
-        return list(map(Word._make, zip(
-            tk["word"].tolist(), tk["pos"].tolist(), tk["start"].tolist(), tk["end"].tolist(),
-            tk["line"].tolist(), tk["paragraph"].tolist(), tk["sentence"].tolist(), tk["kind"].tolist())))
+        tk = tables(report).token_columns
+        keep = [p != "x" or _KEPT_MARK.fullmatch(w) is not None for w, p in zip(tk["word"], tk["pos"])]
+        rows = zip(tk["word"], tk["pos"], tk["start"], tk["end"], tk["line"], tk["paragraph"],
+                   tk["sentence"], tk["kind"])
+        return list(map(Word._make, compress(rows, keep)))
     return tables(report).derive("raw_tokens", build)
 
 

@@ -119,9 +119,8 @@ def duplicated_words(ctx):
     Words are jieba tokens, so 社会保障、保障性住房 (two different words) and
     阶级、阶级矛盾 (a list of phrases) are not repetitions.
     """
-    tokens = ctx.analysis.tokens
-    words, starts, ends, paras = (tokens["word"].tolist(), tokens["start"].tolist(),
-                                  tokens["end"].tolist(), tokens["paragraph"].tolist())
+    tokens = ctx.analysis.token_columns
+    words, starts, ends, paras = tokens["word"], tokens["start"], tokens["end"], tokens["paragraph"]
     kinds = ctx.kinds
     n = len(words)
     for i in range(n - 1):
@@ -358,10 +357,9 @@ def doubled_character(ctx):
     reading the tokens cannot tell apart (了了心愿, where the verb 了 takes the particle
     了; 对对答案, where 对 is the verb 核对).
     """
-    tokens = ctx.analysis.tokens
-    words, tags, starts, ends, paras = (tokens["word"].tolist(), tokens["pos"].tolist(),
-                                        tokens["start"].tolist(), tokens["end"].tolist(),
-                                        tokens["paragraph"].tolist())
+    tokens = ctx.analysis.token_columns
+    words, tags, starts, ends, paras = (tokens["word"], tokens["pos"], tokens["start"], tokens["end"],
+                                        tokens["paragraph"])
     kinds = ctx.kinds
     n = len(words)
     i = 0

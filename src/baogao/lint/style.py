@@ -13,10 +13,9 @@ LONG_SENTENCE = 120  # characters
       positive="我们" + "认真贯彻落实各项决策部署，" * 10 + "取得了成效。", negative="我们认真贯彻落实各项决策部署。")
 def long_sentence(ctx):
     """A body sentence longer than 120 characters: hard to read aloud or to follow."""
-    s = ctx.analysis.sentences
-    for row in s[(s["kind"] == "paragraph") & (s["chars"] > LONG_SENTENCE)].itertuples():
-        yield ctx.finding(int(row.start), int(row.end),
-                          f"这个句子有 {int(row.chars)} 个字，超过 {LONG_SENTENCE} 字，可考虑拆分。")
+    for row in ctx.analysis.sentence_rows:
+        if row.kind == "paragraph" and row.chars > LONG_SENTENCE:
+            yield ctx.finding(row.start, row.end, f"这个句子有 {row.chars} 个字，超过 {LONG_SENTENCE} 字，可考虑拆分。")
 
 
 @rule("no-lead-sentence", family="style", severity="info",
@@ -27,11 +26,12 @@ def long_sentence(ctx):
       negative="努力提高覆盖率。围绕中心工作，我们组织开展了多项活动，参与人数达到一万人次。全年累计举办讲座二十场。")
 def no_lead_sentence(ctx):
     """A long body paragraph (3+ sentences, 100+ characters) that does not open with a lead sentence."""
-    s = ctx.analysis.sentences
-    body = s[s["kind"] == "paragraph"]
-    for para, group in body.groupby("paragraph", sort=True):
-        if len(group) < 3 or group["chars"].sum() < 100 or bool(group["is_lead"].iloc[0]):
+    by_paragraph: dict[int, list] = {}
+    for row in ctx.analysis.sentence_rows:
+        if row.kind == "paragraph":
+            by_paragraph.setdefault(row.paragraph, []).append(row)
+    for para in sorted(by_paragraph):
+        group = by_paragraph[para]
+        if len(group) < 3 or sum(r.chars for r in group) < 100 or group[0].is_lead:
             continue
-        first = group.iloc[0]
-        yield ctx.finding(int(first.start), int(first.end),
-                          "这一段没有以简短的主旨句开头：读者要读完整段才知道要点。")
+        yield ctx.finding(group[0].start, group[0].end, "这一段没有以简短的主旨句开头：读者要读完整段才知道要点。")

@@ -114,8 +114,8 @@ def cut_pairs(text: str, *, use_disk: bool = True) -> list[tuple[str, str]]:
         hit = _from_shipped(key, text)
     if hit is not None:
         return hit
-    path = _disk_path(key)
-    if use_disk and path.exists():
+    path = _disk_path(key) if use_disk else None  # cache_dir() probes the disk: not per paragraph
+    if path is not None and path.exists():
         try:
             with path.open("rb") as f:
                 pairs = pickle.load(f)
@@ -127,7 +127,7 @@ def cut_pairs(text: str, *, use_disk: bool = True) -> list[tuple[str, str]]:
     with _lock:
         pairs = tokenizer().cut(text)
     _memory[key] = pairs
-    if use_disk:
+    if path is not None:
         _write(path, pairs)
     return pairs
 
