@@ -41,21 +41,24 @@ def _runs(units: list[_Unit], text: str, min_len: int = 3) -> list[tuple[str, in
     The word is the first token of unit i, or a shorter first token of unit
     i+1 that unit i also starts with (坚定信念… / 坚定… / 坚定…).
     """
-    def starts_with(u: _Unit, w: str) -> bool:
-        return u.first is not None and text.startswith(w, u.first.start)
-
+    # One loop over the units' first words, without a call per comparison: it runs for
+    # every clause, item and sentence of the text.
+    firsts = [u.first for u in units]
+    starts_with = text.startswith
     runs, i, n = [], 0, len(units)
     while i < n:
         best = (1, "", i)
-        if units[i].first is not None:
-            words = [units[i].first.word]
-            if i + 1 < n and units[i + 1].first is not None and len(units[i + 1].first.word) < len(words[0]):
-                words.append(units[i + 1].first.word)
+        first = firsts[i]
+        if first is not None:
+            words = [first.word]
+            after = firsts[i + 1] if i + 1 < n else None
+            if after is not None and len(after.word) < len(words[0]):
+                words.append(after.word)
             for w in words:
-                if not starts_with(units[i], w):
+                if not starts_with(w, first.start):
                     continue
                 j = i
-                while j + 1 < n and starts_with(units[j + 1], w):
+                while j + 1 < n and firsts[j + 1] is not None and starts_with(w, firsts[j + 1].start):
                     j += 1
                 if j - i + 1 > best[0]:
                     best = (j - i + 1, w, j)
@@ -67,7 +70,8 @@ def _runs(units: list[_Unit], text: str, min_len: int = 3) -> list[tuple[str, in
     return runs
 
 
-def _extended_runs(units: list[_Unit], toks: list[Word], text: str) -> list[tuple[str, int, int]]:
+def _extended_runs(units: list[_Unit], toks: list[Word], starts: list[int],
+                   text: str) -> list[tuple[str, int, int]]:
     """Runs of 3+ units; a run of 2 counts when the unit before it has the word after a subject.
 
     共青团以…为导向，以…为基础，以…为标志: the first clause opens with its
@@ -78,7 +82,8 @@ def _extended_runs(units: list[_Unit], toks: list[Word], text: str) -> list[tupl
         if i > 0 and i - 1 > taken and units[i - 1].first is not None:
             prev = units[i - 1]
             limit = min(prev.end, prev.first.start + LEAD_IN)
-            if any(t.word == word for t in toks if prev.first.start < t.start < limit):
+            after = toks[bisect.bisect_right(starts, prev.first.start):bisect.bisect_left(starts, limit)]
+            if any(t.word == word for t in after):  # the tokens strictly between the two
                 i -= 1
         if j - i + 1 >= 3:
             out.append((word, i, j))
@@ -116,10 +121,10 @@ def parallelisms(report: "Report") -> pd.DataFrame:
     """
     sents = tables(report).sentences
     sents = sents[sents["kind"].isin(TEXT_KINDS)]
-    by_para: dict[int, list[Word]] = defaultdict(list)
-    for w in text_words(report):
-        if w.kind in TEXT_KINDS:
-            by_para[w.paragraph].append(w)
+    # One sorted list for the whole text: a unit's first word is the first token at or after
+    # its start and before its end, so no paragraph needs a list of its own.
+    toks = [w for w in text_words(report) if w.kind in TEXT_KINDS]
+    starts = [t.start for t in toks]
     text = report.text
     found = []  # (start, kind, line, opening, length, text)
     para_first: list[tuple[int, int, _Unit, str]] = []  # (paragraph, line, first sentence, kind)
@@ -130,8 +135,6 @@ def parallelisms(report: "Report") -> pd.DataFrame:
         groups[row[0]].append(row[1:])
     for para in sorted(groups):
         group = groups[para]
-        toks = by_para.get(para, [])
-        starts = [t.start for t in toks]
         clauses, items_by_clause, sentence_units, sentence_starts = [], [], [], set()
         for s_start, s_end, s_text, _line, _kind in group:
             sentence_units.append(_Unit(s_start, s_end, _first_word(toks, starts, s_start, s_end)))
@@ -148,14 +151,14 @@ def parallelisms(report: "Report") -> pd.DataFrame:
         line = int(group[0][3])
         para_first.append((para, line, sentence_units[0], group[0][4]))
         covered = []
-        for word, i, j in _extended_runs(clauses, toks, text):
+        for word, i, j in _extended_runs(clauses, toks, starts, text):
             run = clauses[i:j + 1]
             covered.append(range(i, j + 1))
             kind = "sentences" if all(c.start in sentence_starts for c in run) else "clauses"
             found.append((run[0].start, kind, line, word, len(run), _clip(text[run[0].start:run[-1].end])))
         clause_run_starts = [{clauses[k].start for k in c} for c in covered]
         for items in items_by_clause:
-            for word, i, j in _extended_runs(items, toks, text):
+            for word, i, j in _extended_runs(items, toks, starts, text):
                 found.append((items[i].start, "items", line, word, j - i + 1,
                               _clip(text[items[i].start:items[j].end])))
         for word, i, j in _runs(sentence_units, text):

@@ -144,7 +144,7 @@ def four_char_occurrences(report: "Report", kinds=TEXT_KINDS) -> list[tuple[str,
 
 def _find_four_char(report: "Report", kinds) -> list[tuple[str, str, int, int, int]]:
     raw = [t for t in raw_tokens(report) if t.kind in kinds]
-    by_span = {(t.start, t.end): t for t in raw}
+    by_span = {(t.start, t.end): t for t in raw if t.end - t.start == 4}  # the spans looked up are 4 long
     found: dict[tuple[int, int], tuple[str, str, int, int, int]] = {}
     for t in raw:
         if len(t.word) != 4 or not _FOUR_CJK.fullmatch(t.word):

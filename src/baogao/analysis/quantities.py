@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -508,6 +508,33 @@ def _sentence_index(text: str) -> tuple[list[int], list[tuple[int, int]]]:
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity of ``text`` in text order; offsets, lines and sentences relative to it."""
+    found = _candidates(text)
+    line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
+    sent_starts, spans = _sentence_index(text)
+
+    out = []
+    for c in found:
+        ln = bisect.bisect_right(line_starts, c.start)
+        k = bisect.bisect_right(sent_starts, c.start)
+        s_text = text[spans[k - 1][0]:spans[k - 1][1]] if k else ""
+        out.append(_quantity(text, c, c.start, c.end, ln, c.start - line_starts[ln - 1] + 1, k, s_text))
+    return out
+
+
+def _quantity(text: str, c: _Cand, start: int, end: int, line: int, column: int, sentence: int,
+              sentence_text: str) -> Quantity:
+    return Quantity(
+        raw=text[c.start:c.end], value=_number(c.value),
+        unit=_UNIT_NORMAL.get(c.unit, c.unit), qualifier=c.qualifier, kind=_kind(c),
+        start=start, end=end, line=line, column=column, sentence=sentence, sentence_text=sentence_text,
+        value_high=None if c.high is None else _number(c.high))
+
+
+_NEWLINE_RE = re.compile("\n")
+
+
+def _candidates(text: str) -> list[_Cand]:
+    """The quantities of ``text`` as parsed, in text order (offsets into it)."""
     named = [(m.start(), m.end()) for m in _NAMED_RE.finditer(text)]
     years = [(m.start(), m.end()) for m in _YEAR_RE.finditer(text)]
     year_starts = [a for a, _ in years]
@@ -534,22 +561,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             if not any(a < c.end and c.start < b for a, b in named) and not _in_quotation(text, c.start, c.end):
                 found.append(c)
         i = max(c.end, i + 1)
-
-    line_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
-    sent_starts, spans = _sentence_index(text)
-
-    out = []
-    for c in found:
-        ln = bisect.bisect_right(line_starts, c.start)
-        k = bisect.bisect_right(sent_starts, c.start)
-        s_text = text[spans[k - 1][0]:spans[k - 1][1]] if k else ""
-        out.append(Quantity(
-            raw=text[c.start:c.end], value=_number(c.value),
-            unit=_UNIT_NORMAL.get(c.unit, c.unit), qualifier=c.qualifier, kind=_kind(c),
-            start=c.start, end=c.end, line=ln, column=c.start - line_starts[ln - 1] + 1,
-            sentence=k, sentence_text=s_text,
-            value_high=None if c.high is None else _number(c.high)))
-    return out
+    return found
 
 
 def _included_paragraphs(report: "Report") -> list:
@@ -573,11 +585,10 @@ def quantity_table(report: "Report") -> pd.DataFrame:
     rows = []
     for p in _included_paragraphs(report):
         line_start = report.lines[p.line - 1].start
-        for q in extract_quantities(p.text):
-            a = p.start + q.start
+        for c in _candidates(p.text):  # placed in the report: no need to place them in the paragraph
+            a = p.start + c.start
             k = bisect.bisect_right(starts, a)
-            rows.append(replace(q, start=a, end=p.start + q.end, line=p.line,
-                                column=a - line_start + 1, sentence=k, sentence_text=texts[k - 1]))
+            rows.append(_quantity(p.text, c, a, p.start + c.end, p.line, a - line_start + 1, k, texts[k - 1]))
     frame = pd.DataFrame(list(map(attrgetter(*COLUMNS), rows)), columns=COLUMNS)
     # Numeric columns stay numeric when empty; value_high is NaN outside ranges.
     frame["value"] = frame["value"].astype("float64")

@@ -15,10 +15,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from baogao.collector import paused
+from baogao.lazy import numpy as np
 from baogao.lazy import pandas as pd
 from baogao.text.sentences import clause_spans, count_chars, sentence_spans
 from baogao.text.tokens import cut_batch
@@ -133,20 +135,20 @@ def token_columns(report: "Report") -> dict[str, list]:
     batch = cut_batch([p.text for p in paragraphs])
     sentence_starts = [r.start for r in tables(report).sentence_rows]
     cols: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
-    starts, ends = cols["start"], cols["end"]
     for p, pairs in zip(paragraphs, batch):
-        at = p.start
-        for w, _t in pairs:
-            starts.append(at)
-            at += len(w)
-            ends.append(at)
-        n = len(pairs)
-        cols["word"].extend(w for w, _ in pairs)
-        cols["pos"].extend(t for _, t in pairs)
-        cols["line"].extend([p.line] * n)
-        cols["paragraph"].extend([p.index] * n)
-        cols["kind"].extend([kinds.get(p.index, "paragraph")] * n)
-    cols["sentence"] = [bisect_right(sentence_starts, a) for a in starts]
+        if not pairs:
+            continue
+        words, tags = zip(*pairs)
+        offsets = list(accumulate(map(len, words), initial=p.start))  # a running sum, in C
+        n = len(words)
+        cols["word"] += words
+        cols["pos"] += tags
+        cols["start"] += offsets[:-1]
+        cols["end"] += offsets[1:]
+        cols["line"] += [p.line] * n
+        cols["paragraph"] += [p.index] * n
+        cols["kind"] += [kinds.get(p.index, "paragraph")] * n
+    cols["sentence"] = list(map(partial(bisect_right, sentence_starts), cols["start"]))
     return cols
 
 
@@ -160,9 +162,11 @@ def token_table(report: "Report", sentences: pd.DataFrame | None = None) -> pd.D
     callers of earlier versions; the sentence rows come from ``tables(report)``.)
     """
     cols = tables(report).token_columns
-    frame = pd.DataFrame({c: cols[c] for c in TOKEN_COLUMNS})
     ints = ("start", "end", "line", "paragraph", "sentence")
-    return frame.astype({c: "int64" for c in ints} | {"kind": object})
+    # Arrays of a known dtype: pandas infers the type of a list item by item.
+    return pd.DataFrame({c: np.array(cols[c], dtype="int64") if c in ints
+                         else np.array(cols[c], dtype=object) if c == "kind" else cols[c]
+                         for c in TOKEN_COLUMNS})
 
 
 BODY = "paragraph"

