@@ -9,7 +9,12 @@ students, divided by the cores used. Measured in the same run:
 - ``sandboxed``: ``grade()`` of a class of that many copies (answers typed in),
   in the sandbox, with ``workers`` processes;
 - ``unsandboxed``: the same class with ``sandbox=False`` (the overhead of
-  bubblewrap and of re-running function answers in their own sandbox).
+  bubblewrap and of re-running function answers in their own sandbox);
+- ``nbclient_pool``: the same copies executed by bare nbclient in as many
+  worker processes as the grader uses, and nothing else: what running the
+  class costs on this machine without any grading (the floor assumes that
+  two notebooks side by side run as fast as one alone, which two cores
+  shared with the kernels' own clients do not allow).
 
 The two gradings alternate over ``--rounds`` rounds (default 2: unsandboxed,
 sandboxed, then sandboxed, unsandboxed), so that neither always runs first on
@@ -49,6 +54,17 @@ def run_once(path: Path) -> float:
     return time.monotonic() - started
 
 
+def run_pool(paths: list[Path], workers: int) -> float:
+    """Wall-clock seconds of executing ``paths`` by nbclient in ``workers`` fresh processes."""
+    import concurrent.futures as cf
+    import multiprocessing
+
+    started = time.monotonic()
+    with cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(run_once, paths))
+    return time.monotonic() - started
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=8)
@@ -73,10 +89,14 @@ def main(argv=None) -> int:
         data = json.loads(solution.read_text(encoding="utf-8"))
         for i in range(args.students):
             (folder / f"s{i:03d}.ipynb").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        modes = [("unsandboxed", False)] + ([("sandboxed", True)] if detect().available else [])
+        modes = [("nbclient_pool", None), ("unsandboxed", False)] + (
+            [("sandboxed", True)] if detect().available else [])
         runs: dict[str, list[float]] = {name: [] for name, _ in modes}
         for r in range(args.rounds):
             for name, sandbox in (modes if r % 2 == 0 else modes[::-1]):
+                if sandbox is None:
+                    runs[name].append(run_pool(sorted(folder.glob("*.ipynb")), args.workers))
+                    continue
                 started = time.monotonic()
                 result = grade(folder, Path(tmp) / f"{name}.csv", assignment=args.assignment,
                                exercises_dir=ROOT / "exercises", workers=args.workers, progress=False,
@@ -91,8 +111,10 @@ def main(argv=None) -> int:
     print(f"one notebook executed by nbclient: {one:.2f} s (median of {args.repeat})")
     print(f"floor for {args.students} students on {args.workers} workers: {floor:.1f} s")
     print(f"gradings: median of {args.rounds} per mode, alternating which mode goes first")
+    pool = results["nbclient_pool"]
     for name, seconds in results.items():
-        print(f"{name:12s} {seconds:6.1f} s   ratio to floor {seconds / floor:.2f}")
+        print(f"{name:13s} {seconds:6.1f} s   ratio to floor {seconds / floor:.2f}, "
+              f"to the nbclient pool {seconds / pool:.2f}")
     extra = None
     if "sandboxed" in results:
         extra = (results["sandboxed"] - results["unsandboxed"]) * args.workers / args.students
@@ -100,7 +122,8 @@ def main(argv=None) -> int:
               f"({results['sandboxed'] / results['unsandboxed']:.2f}× the unsandboxed run)")
     else:
         print("bubblewrap not available: sandboxed run skipped")
-    cases = {name: {"seconds": summary(values), "ratio": summary(v / floor for v in values)}
+    cases = {name: {"seconds": summary(values), "ratio": summary(v / floor for v in values),
+                    "ratio_to_pool": summary(v / p for v, p in zip(values, runs["nbclient_pool"]))}
              for name, values in runs.items()}
     record.save(args.save, assignment=args.assignment, students=args.students, workers=args.workers,
                 repeat=args.repeat, rounds=args.rounds, sandbox_available="sandboxed" in results,

@@ -194,14 +194,22 @@ def grading_throughput(d: dict) -> str:
         f"{d['students']} copies of it without the sandbox {spread(c['unsandboxed']['seconds'], 1, ' s')}, "
         f"{ratio(c['unsandboxed']['ratio'])} the floor"
     )
+    pool = c.get("nbclient_pool")
+    if pool is not None:  # runs saved before the pool was measured have no such case
+        out = out.replace(f"; `grade()` of a class", (
+            f"; the same {d['students']} copies executed by bare nbclient in {d['workers']} worker processes "
+            f"and not graded {spread(pool['seconds'], 1, ' s')}, {ratio(pool['ratio'])} the floor; "
+            f"`grade()` of a class"), 1)
+        out += f" and {ratio(c['unsandboxed']['ratio_to_pool'])} the bare pool"
     if not d["sandbox_available"]:
         return out + "; bubblewrap was not available, so the sandboxed grading was skipped."
     extra = d["sandbox_overhead_per_notebook"]
     faster = " (the sandboxed grading was the faster)" if extra < 0 else ""
     signed = f"{extra:+.2f}".replace("-", "−")
+    pool_ratio = f" and {ratio(c['sandboxed']['ratio_to_pool'])} the bare pool" if pool is not None else ""
     return out + (
         f"; in the sandbox {spread(c['sandboxed']['seconds'], 1, ' s')}, {ratio(c['sandboxed']['ratio'])} the "
-        f"floor; the sandbox's own overhead (the difference of the medians × workers ÷ students) "
+        f"floor{pool_ratio}; the sandbox's own overhead (the difference of the medians × workers ÷ students) "
         f"{signed} s per notebook{faster}."
     )
 

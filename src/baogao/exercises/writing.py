@@ -89,9 +89,12 @@ def heading_feedback(report, line: int, text: str) -> tuple[list[tuple[bool, str
 
 
 def lint_messages(report, line: int) -> list[str]:
-    """The linter's messages on ``line`` (1-based), without their final 。."""
+    """The linter's messages on ``line`` (1-based), without their final 。.
+
+    The findings are kept with the report: feedback asks about several lines of
+    one text (each rewritten heading), and the report is linted once."""
     try:
-        findings = lint(report)
+        findings = report.memo("lint.findings", lint)
     except Exception as exc:  # noqa: BLE001 - feedback must not break a student's check
         return [f"文风检查未能运行（{type(exc).__name__}），请教师留意"]
     return [f.message.rstrip("。") for f in findings if f.line == line and f.message]
