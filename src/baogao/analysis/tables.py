@@ -152,14 +152,13 @@ def token_columns(report: "Report") -> dict[str, list]:
     return cols
 
 
-def token_table(report: "Report", sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+def token_table(report: "Report") -> pd.DataFrame:
     """One row per token of every paragraph, POS-tagged.
 
     Columns: word, pos, start, end (offsets into ``report.text``), line,
     paragraph, sentence (1-based index into ``sentence_table``), kind.
     Each paragraph is segmented on its own (segmentation never crosses a
-    paragraph break) and cached per text. (``sentences`` is accepted for
-    callers of earlier versions; the sentence rows come from ``tables(report)``.)
+    paragraph break) and cached per text.
     """
     cols = tables(report).token_columns
     ints = ("start", "end", "line", "paragraph", "sentence")
