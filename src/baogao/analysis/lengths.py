@@ -19,6 +19,7 @@ out), as a readability measure does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from baogao.analysis.tables import body_paragraphs, body_sentences, clauses_of, rounded, tables
@@ -129,12 +130,11 @@ def clause_table(report: "Report") -> pd.DataFrame:
 def adverb_conjunction_share(report: "Report") -> float:
     """The share of adverbs and conjunctions among a body sentence's words, averaged over
     the body sentences that have a word (unrounded; 0.0 without any). Tags as in ``readability``."""
-    per_sentence: dict[int, list[int]] = {}
-    for w in body_words(report):
-        tally = per_sentence.setdefault(w.sentence, [0, 0])
-        tally[0] += 1
-        tally[1] += w.pos in ADVERB_TAGS or w.pos in CONJUNCTION_TAGS
-    shares = [hits / n for n, hits in per_sentence.values() if n]
+    words = body_words(report)
+    counted = ADVERB_TAGS | CONJUNCTION_TAGS
+    per_sentence = Counter(w.sentence for w in words)  # sentences in order of first word
+    hits = Counter(w.sentence for w in words if w.pos in counted)
+    shares = [hits[s] / n for s, n in per_sentence.items()]
     return sum(shares) / len(shares) if shares else 0.0
 
 

@@ -143,11 +143,12 @@ def four_char_occurrences(report: "Report", kinds=TEXT_KINDS) -> list[tuple[str,
 
 
 def _find_four_char(report: "Report", kinds) -> list[tuple[str, str, int, int, int]]:
-    raw = [t for t in raw_tokens(report) if t.kind in kinds]
-    by_span = {(t.start, t.end): t for t in raw if t.end - t.start == 4}  # the spans looked up are 4 long
+    # Only tokens of four characters can be a phrase or stand where a clause is looked up.
+    raw = [t for t in raw_tokens(report) if len(t.word) == 4 and t.kind in kinds]
+    by_span = {(t.start, t.end): t for t in raw}
     found: dict[tuple[int, int], tuple[str, str, int, int, int]] = {}
     for t in raw:
-        if len(t.word) != 4 or not _FOUR_CJK.fullmatch(t.word):
+        if not _FOUR_CJK.fullmatch(t.word):
             continue
         kind = {"i": "idiom", "l": "set_phrase"}.get(t.pos)
         if kind is None and _is_aabb(t.word):

@@ -69,6 +69,9 @@ class SentenceRow(NamedTuple):
     is_lead: bool
 
 
+_new_row = partial(tuple.__new__, SentenceRow)  # without the Python frame of SentenceRow(...)
+
+
 def sentence_rows(report: "Report") -> list[SentenceRow]:
     """The rows of ``sentence_table`` as tuples, without pandas (the linter reads these:
     a student's first ``baogao lint`` need not import pandas)."""
@@ -86,8 +89,8 @@ def sentence_rows(report: "Report") -> list[SentenceRow]:
             clauses = len(clauses_of(report, p.start + a, text))
             is_lead = (kind == "paragraph" and pos == 1 and len(spans) >= 2 and clauses == 1
                        and chars <= LEAD_MAX_CHARS and chars <= half and p.index not in run_in)
-            rows.append(SentenceRow(len(rows) + 1, p.index, p.line, p.start + a - line_start[p.line] + 1,
-                                    p.start + a, p.start + b, text, chars, clauses, kind, pos, is_lead))
+            rows.append(_new_row((len(rows) + 1, p.index, p.line, p.start + a - line_start[p.line] + 1,
+                                  p.start + a, p.start + b, text, chars, clauses, kind, pos, is_lead)))
     return rows
 
 
