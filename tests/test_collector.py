@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from baogao.collector import paused, while_paused
+from baogao.collector import paused, paused_property, while_paused
 
 
 def test_paused_holds_the_collector_off_and_turns_it_back_on():
@@ -25,6 +25,21 @@ def test_an_error_inside_still_turns_the_collector_back_on():
 
     with pytest.raises(ValueError):
         build()
+    assert gc.isenabled()
+
+
+def test_a_paused_property_is_computed_once_with_the_collector_off():
+    class Thing:
+        calls = 0
+
+        @paused_property
+        def part(self):
+            Thing.calls += 1
+            return gc.isenabled()
+
+    thing = Thing()
+    assert thing.part is False and thing.part is False
+    assert Thing.calls == 1
     assert gc.isenabled()
 
 

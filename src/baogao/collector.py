@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from functools import wraps
+from functools import cached_property, wraps
 
 
 @contextmanager
@@ -36,3 +36,8 @@ def while_paused(fn):
         with paused():
             return fn(*args, **kwargs)
     return run
+
+
+def paused_property(fn):
+    """A ``cached_property`` computed inside ``paused()`` (the parts of an analysis, its tables)."""
+    return cached_property(while_paused(fn))

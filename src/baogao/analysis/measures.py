@@ -9,7 +9,6 @@ which is itself kept with the report.
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from baogao.analysis.lengths import readability
@@ -19,17 +18,12 @@ from baogao.analysis.quantities import quantity_table
 from baogao.analysis import shipped_stats
 from baogao.analysis.stats import text_stats
 from baogao.analysis.tables import tables
-from baogao.collector import while_paused
+from baogao.collector import paused_property, while_paused
 from baogao.lazy import pandas as pd
 from baogao.text.sentences import count_chars
 
 if TYPE_CHECKING:  # pragma: no cover
     from baogao.report import Report
-
-
-def measure(fn):
-    """A part of the analysis: computed once, with the cyclic collector paused (``baogao.collector``)."""
-    return cached_property(while_paused(fn))
 
 
 class Analysis:
@@ -69,7 +63,7 @@ class Analysis:
         """The lead sentences (主旨句): rows of ``sentences`` with ``is_lead``."""
         return tables(self.report).leads
 
-    @measure
+    @paused_property
     def paragraphs(self) -> pd.DataFrame:
         """One row per paragraph: paragraph, line, kind, chars, sentences, text."""
         kinds = {e.paragraph: e.kind for e in self.report.outline().elements}
@@ -79,29 +73,29 @@ class Analysis:
                 for p in self.report.paragraphs]
         return pd.DataFrame(rows, columns=["paragraph", "line", "kind", "chars", "sentences", "text"])
 
-    @measure
+    @paused_property
     def quantities(self) -> pd.DataFrame:
         """Every quantity with its value (``analysis.quantities``)."""
         return quantity_table(self.report)
 
-    @measure
+    @paused_property
     def formulations(self) -> pd.DataFrame:
         """Numbered formulations (四个意识) and quoted formulations (“我为青年办实事”), one table."""
         a = numeric_formulations(self.report).assign(source="numeric")
         b = quoted_formulations(self.report).assign(source="quoted")
         return pd.concat([a, b], ignore_index=True)
 
-    @measure
+    @paused_property
     def four_char(self) -> pd.DataFrame:
         """Four-character phrases (四字格) of the text."""
         return four_char_phrases(self.report)
 
-    @measure
+    @paused_property
     def parallelisms(self) -> pd.DataFrame:
         """Parallel structures (排比) and enumerations of the text."""
         return parallelisms(self.report)
 
-    @measure
+    @paused_property
     def stats(self) -> dict:
         """Summary measures (JSON-serialisable): lengths, readability, vocabulary shares.
 
@@ -110,12 +104,12 @@ class Analysis:
         shipped = shipped_stats.lookup(self.report)
         return shipped if shipped is not None else text_stats(self.report)
 
-    @measure
+    @paused_property
     def stats_frame(self) -> pd.DataFrame:
         """``stats`` as a one-row DataFrame (index: the report), to stack with others."""
         return pd.DataFrame([self.stats], index=pd.Index([self.report.source], name="report"))
 
-    @measure
+    @paused_property
     def readability(self) -> dict:
         """The readability of 徐巍、姚振晔、陈冬华 (2021) with its inputs (``lengths.readability``)."""
         return readability(self.report)

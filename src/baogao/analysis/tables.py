@@ -19,7 +19,7 @@ from functools import cached_property, partial
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
-from baogao.collector import paused
+from baogao.collector import paused, paused_property
 from baogao.lazy import numpy as np
 from baogao.lazy import pandas as pd
 from baogao.text.sentences import clause_spans, count_chars, sentence_spans
@@ -187,25 +187,21 @@ class Tables:
         self.report = report
         self.derived: dict = {}
 
-    @cached_property
+    @paused_property
     def sentence_rows(self) -> list[SentenceRow]:
-        with paused():
-            return sentence_rows(self.report)
+        return sentence_rows(self.report)
 
-    @cached_property
+    @paused_property
     def token_columns(self) -> dict[str, list]:
-        with paused():
-            return token_columns(self.report)
+        return token_columns(self.report)
 
-    @cached_property
+    @paused_property
     def sentences(self) -> pd.DataFrame:
-        with paused():
-            return _sentence_frame(self.sentence_rows)
+        return _sentence_frame(self.sentence_rows)
 
-    @cached_property
+    @paused_property
     def tokens(self) -> pd.DataFrame:
-        with paused():
-            return token_table(self.report)
+        return token_table(self.report)
 
     @cached_property
     def leads(self) -> pd.DataFrame:
