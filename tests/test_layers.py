@@ -498,6 +498,24 @@ def test_linting_a_draft_loads_neither_pandas_nor_numpy(tmp_path):
     assert not loaded & {"pandas", "numpy"}, f"loaded: {sorted(loaded & {'pandas', 'numpy'})}"
 
 
+_ONE_ASSIGNMENT = """
+import json, sys
+from baogao.course import LESSONS, get_assignment
+get_assignment(sys.argv[1])
+print(json.dumps([item.id for item in LESSONS if item.module_name in sys.modules]))
+"""
+
+
+@pytest.mark.parametrize("name", ["01_structure", "06_proofreading"])
+def test_one_assignment_imports_only_its_own_lesson(name):
+    # A grader's worker asks for one assignment: importing every lesson cost each worker
+    # 1.6 s of CPU (lesson 06 reads pandas and its errata), once per class and core.
+    done = subprocess.run([sys.executable, "-c", _ONE_ASSIGNMENT, name], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [name]
+
+
 def test_importing_the_widgets_loads_no_ipywidgets():
     loaded = loaded_by("baogao.widgets")
     assert "ipywidgets" not in loaded
