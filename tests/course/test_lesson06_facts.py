@@ -246,3 +246,12 @@ def test_the_solution_explanations():
                      ("E096", "word_choice")):
         assert E.loc[eid, "category"] == cat
     assert E.loc["E048", "correction"] == E.loc["E143", "correction"] == UNKNOWN
+
+
+def test_the_lessons_errata_are_read_once_and_each_caller_gets_its_own_copy():
+    # Read once (the module's options used to read and validate the CSV eighteen times on import);
+    # a caller that edits its table changes nobody else's.
+    first = measures.errata()
+    first.loc[0, "text"] = "改过"
+    assert measures.errata().equals(load_errata())
+    assert measures.errata() is not measures.errata()

@@ -23,9 +23,14 @@ ASCII_MARKS = (",", ";", ":", "?", "!", "(", ")")
 CERTAINTY_LABELS = {"certain": "确定", "probable": "很可能", "unknown": "不确定"}
 
 
-def errata():
-    """The specimen's errata, validated, as the kit reads them."""
+@lru_cache(maxsize=1)
+def _shipped_errata():
     return load_errata()
+
+
+def errata():
+    """The specimen's errata, validated, as the kit reads them (read once; a copy per call)."""
+    return _shipped_errata().copy()
 
 
 def entry(entry_id: str):
