@@ -381,3 +381,18 @@ def test_load_report_accepts_names_paths_and_reports(tmp_path):
     assert load_report(report) is report
     with pytest.raises(UsageError, match="REPORT"):
         load_report(3)
+
+
+def test_in_the_graders_kernel_a_check_checks_nothing(monkeypatch):
+    # The grader grades the answers it collects itself; in its kernel (told by the
+    # environment) a check only says so: it neither reads nor grades the answer.
+    from baogao.exercises import problems
+
+    problem = ex.q5  # a writing check: the one that lints a whole report
+    monkeypatch.setenv(problems.GRADING_ENV, "1")
+    monkeypatch.setattr(type(problem), "grade", lambda *a, **k: pytest.fail("graded in the grader's kernel"))
+    shown = repr(problem.check("一、任何答案"))
+    assert "批改时" in shown and "第 5 题" in shown
+    monkeypatch.setenv(problems.GRADING_ENV, "0")  # anything but "1": the student's own kernel
+    with pytest.raises(pytest.fail.Exception, match="graded in the grader's kernel"):
+        problem.check("一、任何答案")

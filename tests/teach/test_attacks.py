@@ -3,10 +3,11 @@
 Each attack notebook answers q1 correctly only if its attack worked (an
 oracle the grader cannot be fooled about: q1's verdict is computed by the
 grader). One honest notebook proves the oracle: it answers q1 and q3 right and
-gets them right. After the run the test checks every row, that the secret
-never reached any file the grader wrote, that the fake home, the installed
-kit and site-packages are untouched, that nothing rewrote the grade sheet
-after the run, and that no process of a notebook survived it.
+gets them right; another proves that its kernel was told it is being graded.
+After the run the test checks every row, that the secret never reached any
+file the grader wrote, that the fake home, the installed kit and
+site-packages are untouched, that nothing rewrote the grade sheet after the
+run, and that no process of a notebook survived it.
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ def attacks(home: Path, out: Path) -> dict[str, dict]:
     journal = journal_path(out)
     return {
         "honest": notebook(f"q1_answer = {EXPECTED}", _solution_cell("q3-answer")),
+        # Not an attack: the kernel is told it is being graded, and a check there checks nothing.
+        "told_grading": notebook(
+            "import os\nfrom baogao.course import lesson01_structure as ex\n"
+            "shown = repr(ex.q1.check(-1))\n"
+            + oracle("os.environ.get('BAOGAO_GRADING') == '1' and '批改时' in shown")),
         "read_secret": notebook(
             "import os, glob\nfound = ''\n"
             f"for p in [os.path.expanduser('~/.ssh/id_rsa'), {str(home / '.ssh' / 'id_rsa')!r}]:\n"
@@ -198,6 +204,7 @@ def test_every_submission_has_its_rows(graded):
 def test_the_oracle_works(graded):
     frame = graded["result"].frame
     assert _row(frame, "honest", "q1")["status"] == "correct"
+    assert _row(frame, "told_grading", "q1")["status"] == "correct"
     assert _row(frame, "honest", "q3")["status"] == "correct"
 
 
@@ -329,6 +336,15 @@ def test_a_notebook_that_kills_its_worker_costs_only_its_own_row(tmp_path, worke
     assert _row(frame, "good1", "q1")["status"] == "correct"
     assert _row(frame, "good2", "q1")["status"] == "correct"
     assert _row(frame, "killer", "notebook")["status"] in ("grader_error", "kernel_died")
+
+
+def test_an_unsandboxed_kernel_is_told_it_is_being_graded_too(tmp_path):
+    told = notebook("import os\nfrom baogao.course import lesson01_structure as ex\nshown = repr(ex.q1.check(-1))\n"
+                    + oracle("os.environ.get('BAOGAO_GRADING') == '1' and '批改时' in shown"))
+    result = grade(_class(tmp_path / "s", {"told": told}), tmp_path / "g.csv", assignment="01_structure",
+                   exercises_dir=None, workers=1, progress=False, sandbox=False, timeout=60)
+    assert _row(result.frame, "told", "q1")["status"] == "correct"
+    assert "BAOGAO_GRADING" not in os.environ  # the grader's own process is not in grading mode
 
 
 def test_ctrl_c_stops_quickly_and_keeps_what_finished(tmp_path, request):

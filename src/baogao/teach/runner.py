@@ -15,7 +15,9 @@ killed. After the student's cells, one injected cell loads
 ``baogao/exercises/collect.py`` from its file under a private module name and
 writes the value answers as JSON into the work folder; the grader reads at
 most ``MAX_ANSWER_BYTES`` of it. Function answers are not taken from this
-kernel at all (``functions``).
+kernel at all (``functions``). The kernel's environment says
+``BAOGAO_GRADING=1``: the notebook's own ``ex.q1.check()`` calls, whose output
+is never read, compute nothing there (``problems.grading``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from traitlets import Any, Integer
 
 from baogao.exercises import collect as _collect_module
+from baogao.exercises.problems import GRADING_ENV
 from baogao.teach import limits
 from baogao.teach.bounded import TooLarge, read_text
 from baogao.teach.sandbox import Sandbox
@@ -220,7 +223,10 @@ def _run(code_sources, specs, workdir, box, group, *, timeout, memory_mb, max_ou
     result = RunResult()
     log = open(workdir / "kernel.log", "wb")  # the kernel's own stdout/stderr
     try:
-        with client.setup_kernel(stdout=log, stderr=log):
+        # Told it is being graded (``problems.grading``): the notebook's own checks do not run.
+        # (In the sandbox the environment is the sandbox's own, which says so too.)
+        env = {**os.environ, GRADING_ENV: "1"}
+        with client.setup_kernel(stdout=log, stderr=log, env=env):
             deadline[0] = time.monotonic() + timeout
             _run_cells(client, nb, cells, code_sources, timeout, deadline[0], result)
             if result.fatal is None:
