@@ -1,11 +1,11 @@
 """Run one submitted notebook for grading, then collect its answers.
 
-A fresh kernel (nbclient) of the grader's own Python environment, inside the
-sandbox (``sandbox``: bubblewrap; ZMQ over ``ipc`` sockets in the work folder,
-since the sandbox has no network; interrupts by message, since a signal to
-the sandbox's first process does not reach the kernel), with memory and
-process limits for the whole sandbox (``limits``) and a time budget for the
-whole notebook. Without a sandbox (``--no-sandbox``, trusted notebooks only)
+A fresh kernel (nbclient; ipykernel without its debugger, ``KERNEL_BOOT``) of
+the grader's own Python environment, inside the sandbox (``sandbox``:
+bubblewrap; ZMQ over ``ipc`` sockets in the work folder, since the sandbox has
+no network; interrupts by message, since a signal to the sandbox's first
+process does not reach the kernel), with memory and process limits for the
+whole sandbox (``limits``) and a time budget for the whole notebook. Without a sandbox (``--no-sandbox``, trusted notebooks only)
 the kernel runs as the grader's child with per-process limits.
 
 Outputs are counted, never stored: the verdict does not come from what the
@@ -56,6 +56,19 @@ PROBE_TIMEOUT = 5  # seconds for a kernel to answer after an interrupt
 TIMEOUT_ENAME = "BaogaoCellTimeout"
 MAX_ANSWER_BYTES = 2_000_000  # answers.json beyond this is not parsed
 
+#: The kernel: ``python -m ipykernel_launcher`` without ipykernel's debugger,
+#: which nobody attaches to a graded notebook and whose import (debugpy) was a
+#: quarter of the kernel's start. ipykernel runs without it when debugpy cannot
+#: be imported, as where it is not installed.
+KERNEL_BOOT = (
+    "import sys\n"
+    "if sys.path[0] == '':\n"
+    "    del sys.path[0]  # as ipykernel_launcher: the kernel puts it back\n"
+    "sys.modules['debugpy'] = None\n"
+    "from ipykernel import kernelapp\n"
+    "kernelapp.launch_new_instance()\n"
+)
+
 _LOG = logging.getLogger("baogao.teach.nbclient")
 _LOG.addHandler(logging.NullHandler())
 _LOG.propagate = False
@@ -80,7 +93,7 @@ class LimitedKernelManager(AsyncKernelManager):
             self.connection_file = str(Path(self.sandbox.workdir) / "kernel.json")
 
     def format_kernel_cmd(self, extra_arguments=None):
-        cmd = [sys.executable, "-m", "ipykernel_launcher", "-f",
+        cmd = [sys.executable, "-c", KERNEL_BOOT, "-f",
                os.path.realpath(self.connection_file), *(extra_arguments or [])]
         if self.sandbox is not None:
             cmd = self.sandbox.wrap(cmd)
