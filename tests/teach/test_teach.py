@@ -567,8 +567,12 @@ def test_grade_cli(tmp_path, capsys):
 
 # -- the memory limit ---------------------------------------------------------------------------
 def test_kernel_launcher_limits_memory():
+    # Started as the grader starts it: its file, isolated, without site-packages (so
+    # without the kit, which it never imports: it only sets limits and execs).
+    from baogao.teach.limits import launcher_command
+
     def run(size_mb: int):
-        return subprocess.run([sys.executable, "-m", "baogao.teach.kernel_launcher", "--memory-mb",
+        return subprocess.run([*launcher_command(), "--memory-mb",
                                "300", "--", sys.executable, "-c",
                                f"b = bytearray({size_mb} * 1024 * 1024); print('ok')"],
                               capture_output=True, text=True, timeout=60)

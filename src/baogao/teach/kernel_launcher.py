@@ -1,5 +1,6 @@
-"""Start a sandbox or a kernel under limits: ``python -m baogao.teach.kernel_launcher
-[--memory-mb N] [--tasks N] [--cgroup DIR]… -- COMMAND…``.
+"""Start a sandbox or a kernel under limits: ``python -I -S kernel_launcher.py
+[--memory-mb N] [--tasks N] [--cgroup DIR]… -- COMMAND…`` (``limits.launcher_command``;
+standard library only, so that it starts in 20 ms without importing the kit).
 
 The grader prefixes the sandbox command (or, without a sandbox, the kernel
 command) with this launcher. It first moves itself into each ``--cgroup``
