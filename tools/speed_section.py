@@ -57,7 +57,11 @@ EARLIER = (
     "garbage collector while it builds and the linter read rows instead of DataFrames (a32c0e0, "
     "2026-12-01): the cold analysis 0.91 ×, the warm one 0.40 ×, the shipped tokens 0.47 ×; the first "
     "lint of `wild_copy_hebei.txt` 1.04 × cold and 0.91 × warm, peak memory 125 MiB; grading in the "
-    "sandbox 2.13 × the floor."
+    "sandbox 2.13 × the floor. Before the grader's workers imported one lesson instead of eight, its "
+    "kernels ran without the notebook's own checks and without ipykernel's debugger, and its limits "
+    "launcher ran as a file instead of importing the kit (2c4d3ec, 2026-12-02 00:14 UTC): grading in "
+    "the sandbox 1.85 × (1.71–1.98) the floor and 1.17 × (0.97–1.37) the bare nbclient pool, which "
+    "was itself 1.60 × the floor."
 )
 
 
