@@ -382,6 +382,8 @@ def test_ctrl_c_stops_quickly_and_keeps_what_finished(tmp_path, request):
     # Every kernel and sandbox of the run names its work folder, under scratch.
     time.sleep(1)
     assert not processes_matching(str(scratch))
+    # The killed worker could not remove its notebook's work folder: the grader did.
+    assert not list(scratch.glob("baogao-grade-*")), "the interrupted run left its work folders behind"
 
 
 def test_a_deep_temporary_folder_leaves_room_for_the_kernels_sockets(tmp_path, monkeypatch):

@@ -620,3 +620,21 @@ def test_solution_runs_on_another_report_with_papermill(report, fixtures, tmp_pa
                      for o in c.outputs) for c in nb.cells if c.cell_type == "code"]
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
     assert sum(t.startswith("✓ 正确") for t in texts) == 4  # checks follow the report
+
+
+def test_a_runs_leftover_work_folders_are_removed_and_nothing_else(tmp_path, monkeypatch):
+    import tempfile
+
+    from baogao.teach.grade import remove_work_folders
+    from baogao.teach.sandbox import work_folder
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    ours, other = work_folder("baogao-grade-1a2b3c4d-"), work_folder("baogao-grade-99999999-")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("教师的文件", encoding="utf-8")
+    (ours / "home").mkdir()
+    (ours / "home" / "link").symlink_to(outside)  # a student's link out of the sandbox is not followed
+    remove_work_folders("baogao-grade-1a2b3c4d-")
+    assert not ours.exists() and other.is_dir()
+    assert (outside / "keep.txt").read_text(encoding="utf-8") == "教师的文件"

@@ -33,8 +33,10 @@ import hashlib
 import json
 import multiprocessing
 import os
+import secrets
 import shutil
 import sys
+import tempfile
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -67,6 +69,9 @@ from baogao.teach.roster import (
 from baogao.teach.runner import run_for_grading
 from baogao.teach.sandbox import detect as detect_sandbox
 from baogao.teach.sandbox import work_folder
+
+#: The name of every work folder of a grading (``sandbox.work_folder``).
+WORK_PREFIX = "baogao-grade-"
 
 #: Which problem names the notebook row when there are several.
 SEVERITY = ("invalid_notebook", "wrong_assignment", "memory", "too_many_processes", "kernel_died",
@@ -186,7 +191,7 @@ def grade_notebook(path, student: str, options: dict) -> list[dict]:
     sources = [_source(c) for c in data["cells"] if c.get("cell_type") == "code"]
     specs = assignment.collect_specs()
     sandboxed = options.get("sandbox", True)
-    workdir = work_folder()  # short enough for the kernel's sockets
+    workdir = work_folder(options.get("work_prefix", WORK_PREFIX))  # short enough for the kernel's sockets
     # Coding answers: from the notebook's source, in a sandbox of their own,
     # while the kernel runs the notebook.
     functions = FunctionRun(sources, specs, workdir / "functions", sandbox=sandboxed)
@@ -302,14 +307,20 @@ def grade(submissions_dir, out_csv, *, assignment: str | None = None, report: st
         done = journal.records()
         rejected = journal.rejected
         tasks = []
+        # This run's work folders: found by their prefix when a worker dies before it removes its own.
+        work_prefix = f"{WORK_PREFIX}{secrets.token_hex(4)}-"
         for sub in roster:
             digest = _sha256(sub.path)
             record = done.get(sub.relpath)
             if record and record.get("sha256") == digest and record.get("fingerprint") == fingerprint:
                 continue
             tasks.append({"path": str(sub.path), "student": sub.student, "sha256": digest,
-                          "fingerprint": fingerprint, "options": {**options, "relpath": sub.relpath}})
-        _run_tasks(tasks, journal, workers, progress)
+                          "fingerprint": fingerprint,
+                          "options": {**options, "relpath": sub.relpath, "work_prefix": work_prefix}})
+        try:
+            _run_tasks(tasks, journal, workers, progress)
+        finally:  # Ctrl-C or a killed worker: its sandbox died with it, its folder did not
+            remove_work_folders(work_prefix)
         records = journal.records()
         rows = [row for sub in roster for row in records.get(sub.relpath, {}).get("rows", [])]
         clashes = conflicts(roster, lambda sub: assignment or declared_assignment(sub.path) or inferred)
@@ -325,6 +336,14 @@ def grade(submissions_dir, out_csv, *, assignment: str | None = None, report: st
     return GradeResult(table, summary, graded=len(tasks), reused=len(roster) - len(tasks),
                        seconds=time.monotonic() - started, csv=out_csv, journal=journal.path,
                        isolation=isolation(sandbox), rejected=rejected, skipped=list(roster.skipped))
+
+
+def remove_work_folders(prefix: str) -> None:
+    """Remove the work folders named ``prefix…`` (``work_folder`` makes them in the
+    temporary folder, or in /tmp when that is too deep for a socket's path)."""
+    for base in {Path(tempfile.gettempdir()), Path("/tmp")}:
+        for folder in base.glob(prefix + "*") if base.is_dir() else ():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _broken_record(task: dict, why: str) -> dict:
