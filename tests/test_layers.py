@@ -516,6 +516,11 @@ def test_one_assignment_imports_only_its_own_lesson(name):
     assert json.loads(done.stdout.strip().splitlines()[-1]) == [name]
 
 
+def test_importing_the_kit_loads_no_markdown_parser():
+    # Only a Markdown draft needs markdown-it-py (40 ms of every command and kernel otherwise).
+    assert "markdown_it" not in loaded_by("baogao, baogao.lint, baogao.exercises")
+
+
 def test_importing_the_widgets_loads_no_ipywidgets():
     loaded = loaded_by("baogao.widgets")
     assert "ipywidgets" not in loaded

@@ -31,9 +31,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from markdown_it import MarkdownIt
 
 from baogao.errors import EmptyFileError
 from baogao.paragraphs import INDENT_RE, ZERO_WIDTH_RE, Paragraph, TextNote
@@ -60,7 +59,13 @@ LINE_KINDS = {
 #: Line kinds that are no prose: they become no paragraph.
 NOT_PROSE = frozenset(LINE_KINDS) - {"prose", "heading"}
 
-_MD = MarkdownIt("commonmark", {"inline_definitions": True}).enable(["table", "strikethrough"])
+@lru_cache(maxsize=1)
+def _markdown_parser():
+    """The CommonMark parser (markdown-it-py), imported by the first Markdown text only:
+    its import is 40 ms of every process otherwise (every command, every kernel)."""
+    from markdown_it import MarkdownIt  # heavy: 40 ms, for Markdown texts only
+
+    return MarkdownIt("commonmark", {"inline_definitions": True}).enable(["table", "strikethrough"])
 
 # A line of front matter: a key (no sentence punctuation in it) and a value,
 # a list item, an indented continuation, a comment or nothing.
@@ -157,7 +162,7 @@ def parse_markdown(text: str) -> Layout:
     src = [""] * fm_end + lines[fm_end:]
     if src and src[0].startswith("\ufeff"):
         src[0] = src[0][1:]
-    tokens = _MD.parse("\n".join(src), {})
+    tokens = _markdown_parser().parse("\n".join(src), {})
     item_marker = _ordered_items(tokens, layout)
     for i, tok in enumerate(tokens):
         if tok.map is None:
