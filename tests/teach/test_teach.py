@@ -625,8 +625,7 @@ def test_solution_runs_on_another_report_with_papermill(report, fixtures, tmp_pa
 def test_a_runs_leftover_work_folders_are_removed_and_nothing_else(tmp_path, monkeypatch):
     import tempfile
 
-    from baogao.teach.grade import remove_work_folders
-    from baogao.teach.sandbox import work_folder
+    from baogao.teach.sandbox import remove_work_folders, work_folder
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     ours, other = work_folder("baogao-grade-1a2b3c4d-"), work_folder("baogao-grade-99999999-")

@@ -2,9 +2,10 @@
 
 - ``make_exercises(solutions_dir, exercises_dir)`` (``make_exercises.py``)
 - ``reset(exercise_notebook)`` (``reset.py``)
-- ``grade(submissions_dir, out_csv, ...)`` (``grade.py``; runs notebooks with
-  ``runner.py``, limits memory with ``kernel_launcher.py``, resumes with
-  ``journal.py``, reports cell changes with ``cells.py``)
+- ``grade(submissions_dir, out_csv, ...)`` (``grade.py``; grades in worker
+  processes with ``batch.py``, runs notebooks with ``runner.py``, limits memory
+  with ``kernel_launcher.py``, resumes with ``journal.py``, reports cell
+  changes with ``cells.py``)
 - ``baogao.cli.teach.main(argv)``: ``baogao teach make-exercises | reset | grade``
 """
 

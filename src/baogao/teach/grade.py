@@ -28,21 +28,14 @@ cells_deleted, cells_reordered, cells_edited, grader_error.
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import hashlib
 import json
-import multiprocessing
-import os
 import secrets
 import shutil
-import sys
-import tempfile
 import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from tqdm import tqdm
 
 from baogao import course, exercises
 from baogao.course import get_assignment
@@ -59,6 +52,7 @@ from baogao.teach.gradebook import (
     write_csv,
     write_html,
 )
+from baogao.teach.batch import run_batch
 from baogao.teach.journal import Journal
 from baogao.teach.roster import (
     conflicts,
@@ -68,10 +62,7 @@ from baogao.teach.roster import (
 )
 from baogao.teach.runner import run_for_grading
 from baogao.teach.sandbox import detect as detect_sandbox
-from baogao.teach.sandbox import work_folder
-
-#: The name of every work folder of a grading (``sandbox.work_folder``).
-WORK_PREFIX = "baogao-grade-"
+from baogao.teach.sandbox import WORK_PREFIX, remove_work_folders, work_folder
 
 #: Which problem names the notebook row when there are several.
 SEVERITY = ("invalid_notebook", "wrong_assignment", "memory", "too_many_processes", "kernel_died",
@@ -318,7 +309,7 @@ def grade(submissions_dir, out_csv, *, assignment: str | None = None, report: st
                           "fingerprint": fingerprint,
                           "options": {**options, "relpath": sub.relpath, "work_prefix": work_prefix}})
         try:
-            _run_tasks(tasks, journal, workers, progress)
+            run_batch(tasks, _grade_task, _broken_record, journal, workers, progress)
         finally:  # Ctrl-C or a killed worker: its sandbox died with it, its folder did not
             remove_work_folders(work_prefix)
         records = journal.records()
@@ -338,81 +329,9 @@ def grade(submissions_dir, out_csv, *, assignment: str | None = None, report: st
                        isolation=isolation(sandbox), rejected=rejected, skipped=list(roster.skipped))
 
 
-def remove_work_folders(prefix: str) -> None:
-    """Remove the work folders named ``prefix…`` (``work_folder`` makes them in the
-    temporary folder, or in /tmp when that is too deep for a socket's path)."""
-    for base in {Path(tempfile.gettempdir()), Path("/tmp")}:
-        for folder in base.glob(prefix + "*") if base.is_dir() else ():
-            shutil.rmtree(folder, ignore_errors=True)
-
-
 def _broken_record(task: dict, why: str) -> dict:
     rows = [{"student": task["student"], "assignment": task["options"].get("assignment") or "",
              "exercise": NOTEBOOK_ROW, "status": "grader_error", "score": None, "max_score": None,
              "feedback": why, "notebook": task["options"]["relpath"]}]
     return {"notebook": task["options"]["relpath"], "sha256": task["sha256"],
             "fingerprint": task["fingerprint"], "rows": rows, "seconds": 0.0}
-
-
-def _run_tasks(tasks: list[dict], journal: Journal, workers: int | None, progress: bool) -> None:
-    if not tasks:
-        return
-    workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
-    bar = tqdm(total=len(tasks), desc="批改", unit="本", file=sys.stderr, disable=not progress,
-               dynamic_ncols=True)
-    try:
-        # Always in worker processes, even for one: a notebook that kills its
-        # parent (possible without the sandbox) then kills a worker, not the grader.
-        _run_pool(tasks, journal, workers, bar)
-    finally:
-        bar.close()
-
-
-def _run_pool(tasks: list[dict], journal: Journal, workers: int, bar) -> None:
-    """Grade in worker processes; a worker that dies (killed from outside, or
-    by an unsandboxed notebook) costs the notebooks it was grading one retry
-    each, alone, and then a row that says so — never the batch."""
-    # "spawn": workers start clean, without the parent's threads or state.
-    context = multiprocessing.get_context("spawn")
-    pending, suspects = list(tasks), []
-    while pending or suspects:
-        batch, alone = (pending, False) if pending else (suspects[:1], True)
-        if alone:
-            suspects = suspects[1:]
-        else:
-            pending = []
-        pool = cf.ProcessPoolExecutor(max_workers=1 if alone else workers, mp_context=context)
-        futures = {pool.submit(_grade_task, task): task for task in batch}
-        try:
-            for future in cf.as_completed(futures):
-                try:
-                    record = future.result()
-                except cf.process.BrokenProcessPool:
-                    continue
-                journal.append(record)
-                bar.update(1)
-        except BaseException:  # Ctrl-C: stop now, keep what finished (it is in the journal)
-            _kill_pool(pool)
-            raise
-        unfinished = [task for f, task in futures.items()
-                      if f.cancelled() or not f.done() or f.exception() is not None]
-        pool.shutdown(wait=True, cancel_futures=True)
-        if alone:
-            for task in unfinished:
-                journal.append(_broken_record(task, "批改这本笔记本的进程意外退出（被终止或崩溃），无法评分。"))
-                bar.update(1)
-        else:
-            suspects += unfinished
-
-
-def _kill_pool(pool) -> None:
-    """Stop a pool at once: its workers' sandboxes die with them (--die-with-parent)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    for process in processes:
-        try:
-            process.kill()
-        except (OSError, AttributeError):
-            pass
-    for process in processes:  # reaped before we return: nothing of the run outlives it
-        process.join(timeout=5)
-    pool.shutdown(wait=False, cancel_futures=True)

@@ -56,7 +56,11 @@ SOCKET_PATH_MAX = 103
 SOCKET_TAIL = len("/kernel/kernel-99999")
 
 
-def work_folder(prefix: str = "baogao-grade-") -> Path:
+#: The name of every work folder of a grading.
+WORK_PREFIX = "baogao-grade-"
+
+
+def work_folder(prefix: str = WORK_PREFIX) -> Path:
     """A new private folder for one notebook's grading, short enough for its sockets.
 
     Made in the temporary folder (``TMPDIR``), unless a socket path there
@@ -68,6 +72,14 @@ def work_folder(prefix: str = "baogao-grade-") -> Path:
         folder.rmdir()
         folder = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
     return folder
+
+
+def remove_work_folders(prefix: str) -> None:
+    """Remove the work folders named ``prefix…``: where ``work_folder`` makes them, in
+    the temporary folder or in /tmp (a student's links in them are not followed)."""
+    for base in {Path(tempfile.gettempdir()), Path("/tmp")}:
+        for folder in base.glob(prefix + "*") if base.is_dir() else ():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass(frozen=True)
