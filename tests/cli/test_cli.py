@@ -343,13 +343,22 @@ def test_export(capsys, tmp_path):
 
 
 def test_version_is_the_installed_package_s(monkeypatch):
-    from importlib.metadata import PackageNotFoundError
+    import importlib.metadata
 
     from baogao.cli import reports
 
     assert reports.installed_version() == baogao.__version__
 
     def missing(name):
-        raise PackageNotFoundError(name)
-    monkeypatch.setattr(reports, "version", missing)
+        raise importlib.metadata.PackageNotFoundError(name)
+    monkeypatch.setattr(importlib.metadata, "version", missing)
     assert reports.installed_version() == "unknown"
+
+
+def test_a_command_does_not_look_up_the_version():
+    # The version's lookup (importlib.metadata, 30 ms) is for --version, not for every lint.
+    code = ("import sys\nfrom baogao.cli import main\nmain(['outline', 'specimen', '--json'])\n"
+            "print('importlib.metadata' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "False"

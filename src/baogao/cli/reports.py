@@ -16,7 +16,6 @@ import json
 import math
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
 from baogao.analysis.measures import analyze
 from baogao.analysis.stats import STAT_LABELS
@@ -55,10 +54,23 @@ _FILE_HELP = ("报告文件（.txt、.md、.docx）；“-”表示从标准输�
 
 def installed_version() -> str:
     """The version of the installed baogao package ("unknown" when run from a bare checkout)."""
+    from importlib import metadata  # 30 ms: asked for by --version only
+
     try:
-        return version("baogao")
-    except PackageNotFoundError:
+        return metadata.version("baogao")
+    except metadata.PackageNotFoundError:
         return "unknown"
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the installed version, looked up when it is asked for, not by every command."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"baogao {installed_version()}")  # on stdout, as argparse's own version action
+        parser.exit()
 
 
 def encoding_name(value: str) -> str:
@@ -117,8 +129,7 @@ def _add_input(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(prog="baogao", description=DESCRIPTION,
                            epilog="直接运行 baogao 可看到命令列表；每个命令的用法：baogao 命令 --help。")
-    parser.add_argument("--version", action="version", version=f"baogao {installed_version()}",
-                        help="显示版本号并退出")
+    parser.add_argument("--version", action=VersionAction, help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", title="命令", metavar=COMMAND_METAVAR,
                                 parser_class=ChineseParser)
     sub.required = True
