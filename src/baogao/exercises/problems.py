@@ -41,8 +41,9 @@ _UNSET = object()
 
 #: Set to "1" by ``baogao teach grade`` in the kernel that runs a submission.
 #: There a check would only repeat what the grader computes itself from the
-#: collected answers (the notebook's output is never read), at a quarter of
-#: the kernel's time and half its memory (a writing check lints a report).
+#: collected answers (the notebook's output is never read); on lesson 01 the
+#: checks were a quarter of the kernel's time and half its memory (a writing
+#: check lints a whole report).
 GRADING_ENV = "BAOGAO_GRADING"
 
 
