@@ -45,8 +45,9 @@ from baogao.course import LESSONS, Lesson
 from baogao.course.lesson01_structure import quiz_questions
 from baogao.exercises.outcomes import LABELS, MARKS
 from baogao.sources.edition import edition_diff
+from baogao.sources.errata import CATEGORY_LABELS
 from baogao.sources.shipped import get
-from baogao.widgets.compare import CATEGORY_NAMES, SHOWN_STATUSES
+from baogao.widgets.compare import SHOWN_STATUSES
 from baogao.widgets.quiz import pieces
 
 pytestmark = pytest.mark.browser
@@ -361,10 +362,10 @@ def probe_and_edition_compare_answer_clicks(run: Run) -> None:
     before = view.text_content(timeout=deadline.ms(5))
     assert f"标出 {len(live)} 处改动" in before, before[:300]
     categories = notebook.locator(".widget-select-multiple select").filter(
-        has=page.locator("option", has_text=CATEGORY_NAMES["name_error"]))
+        has=page.locator("option", has_text=CATEGORY_LABELS["name_error"]))
     assert categories.count() == 1, f"expected one category list, found {categories.count()}"
     categories.scroll_into_view_if_needed(timeout=deadline.ms(5))
-    categories.select_option(label=f"{CATEGORY_NAMES['name_error']}（{names}）", timeout=deadline.ms(10))
+    categories.select_option(label=f"{CATEGORY_LABELS['name_error']}（{names}）", timeout=deadline.ms(10))
     wait_for_text(view, deadline, f"标出 {names} 处改动", "the edition compare")
     run.mark("category chosen")
     after = view.text_content(timeout=deadline.ms(5))

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from baogao.lint.claims import Claim
 from baogao.sources.edition import edition_diff
-from baogao.sources.errata import CATCHABLE, load_errata
+from baogao.sources.errata import CATCHABLE, CATEGORY_LABELS, load_errata
 
 #: Which rule families target each errata category. The catchable categories have
 #: the families whose rules are written for them; the others (no rule can catch them:
@@ -96,14 +96,6 @@ MAX_SPAN_RATIO = 5
 MIN_ENTRY_WIDTH = 4
 
 #: The categories' names as a reader sees them.
-CATEGORY_LABELS = {
-    "seo_title": "网站标题", "boilerplate": "网站附加文字", "ascii_punctuation": "半角标点",
-    "stray_space": "多余空格", "punctuation": "标点误用", "number_style": "数字用法不一致",
-    "numbering": "编号", "missing_heading": "缺失标题", "cut_off": "段落残缺",
-    "name_error": "人名错误", "formulation_error": "提法错误", "duplication": "重复",
-    "latin_residue": "外文残留", "misplaced_punctuation": "标点错位", "word_choice": "用词不当",
-    "garbled": "语句不通", "fact_error": "事实错误", "document_title_error": "文件名称错误",
-}
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,16 @@ CATCHABLE: dict[str, bool] = {
     "document_title_error": False,
 }
 
+#: Category -> its Chinese name, as the lessons, the widgets and the linter's scores show it.
+CATEGORY_LABELS: dict[str, str] = {
+    "seo_title": "网站标题", "boilerplate": "网站附加文字", "ascii_punctuation": "半角标点",
+    "stray_space": "多余空格", "punctuation": "标点误用", "number_style": "数字用法不一致",
+    "numbering": "编号", "missing_heading": "缺失标题", "cut_off": "段落残缺",
+    "name_error": "人名错误", "formulation_error": "提法错误", "duplication": "重复",
+    "latin_residue": "外文残留", "misplaced_punctuation": "标点错位", "word_choice": "用词不当",
+    "garbled": "语句不通", "fact_error": "事实错误", "document_title_error": "文件名称错误",
+}
+
 CERTAINTIES = ("certain", "probable", "unknown")
 SCOPES = ("once", "systematic")
 COLUMNS = ["id", "line", "column", "text", "category", "correction", "certainty", "basis",

@@ -19,17 +19,10 @@ from __future__ import annotations
 
 from baogao.lazy import pandas as pd
 from baogao.sources.edition import corrected_text, edition_diff
+from baogao.sources.errata import CATEGORY_LABELS
 from baogao.sources.shipped import specimen
 from baogao.widgets.html import BORDER, INK, MUTED, PANEL, STYLE, TEXT, esc, ink, tint
 
-CATEGORY_NAMES = {
-    "seo_title": "网站标题", "boilerplate": "网站附加文字", "ascii_punctuation": "半角标点",
-    "stray_space": "多余空格", "punctuation": "标点误用", "number_style": "数字用法不一致",
-    "numbering": "编号", "missing_heading": "缺失标题", "cut_off": "段落残缺",
-    "name_error": "人名错误", "formulation_error": "提法错误", "duplication": "重复",
-    "latin_residue": "外文残留", "misplaced_punctuation": "标点错位", "word_choice": "用词不当",
-    "garbled": "语句不通", "fact_error": "事实错误", "document_title_error": "文件名称错误",
-}
 CERTAINTY_NAMES = {"certain": "确定", "probable": "很可能", "unknown": "不确定"}
 STATUS_NAMES = {"corrected": "已改正", "deleted": "已删除", "unresolved": "原文不明，保留原样"}
 SHOWN_STATUSES = ("corrected", "deleted", "unresolved")  # consumed/kept occurrences change nothing
@@ -57,7 +50,7 @@ def _isna(x) -> bool:
 
 def mark_title(row) -> str:
     """The tooltip of one change: entry, category, certainty, change, basis."""
-    category = CATEGORY_NAMES.get(row.category, row.category)
+    category = CATEGORY_LABELS.get(row.category, row.category)
     certainty = CERTAINTY_NAMES.get(row.certainty, row.certainty)
     if row.category == "missing_heading":  # the text is an anchor, not a defect
         change = f"“{row.raw_text}”之前缺了一个标题，标题原文不明"
@@ -176,9 +169,9 @@ class EditionCompare:
         live = self.diff[self.diff["status"].isin(SHOWN_STATUSES)]
         cat_counts = live["category"].value_counts()
         cert_counts = live["certainty"].value_counts()
-        cats = [c for c in CATEGORY_NAMES if c in cat_counts.index]
+        cats = [c for c in CATEGORY_LABELS if c in cat_counts.index]
         self.categories = w.SelectMultiple(
-            options=[(f"{CATEGORY_NAMES[c]}（{int(cat_counts[c])}）", c) for c in cats], value=tuple(cats),
+            options=[(f"{CATEGORY_LABELS[c]}（{int(cat_counts[c])}）", c) for c in cats], value=tuple(cats),
             rows=8, description="类别")
         self.certainties = w.SelectMultiple(
             options=[(f"{CERTAINTY_NAMES[c]}（{int(cert_counts.get(c, 0))}）", c) for c in CERTAINTY_NAMES],
