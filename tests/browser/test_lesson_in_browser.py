@@ -651,7 +651,6 @@ def test_lesson_in_browser(lesson: Lesson, lab_server, lab_page, tmp_path):
     shots = Path(os.environ.get("BAOGAO_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     run = Run(page, Deadline(TEST_BUDGET_S), shots / f"lesson{lesson.id}.png")
-    notebook = Path(lesson.notebook)
     assert (lab_server.root_dir / lesson.notebook).is_file(), f"lab_server does not serve {lesson.notebook}"
 
     def failure_report(exc: BaseException) -> str:
