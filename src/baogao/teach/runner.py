@@ -5,8 +5,9 @@ the grader's own Python environment, inside the sandbox (``sandbox``:
 bubblewrap; ZMQ over ``ipc`` sockets in the work folder, since the sandbox has
 no network; interrupts by message, since a signal to the sandbox's first
 process does not reach the kernel), with memory and process limits for the
-whole sandbox (``limits``) and a time budget for the whole notebook. Without a sandbox (``--no-sandbox``, trusted notebooks only)
-the kernel runs as the grader's child with per-process limits.
+whole sandbox (``limits``) and a time budget for the whole notebook. Without
+a sandbox (``--no-sandbox``, trusted notebooks only) the kernel runs as the
+grader's child with per-process limits.
 
 Outputs are counted, never stored: the verdict does not come from what the
 notebook prints. A cell that runs past the budget or prints too much is
