@@ -9,9 +9,10 @@ Chromium page driven by Playwright (sync API), fully offline.
   directory (config, data, runtime, settings, workspaces) is a fresh temporary
   folder, so the developer's own settings, workspaces and kernels never leak
   into the test, and the test leaves nothing behind.
-- ``lab_page`` launches the system Chromium (``/usr/bin/chromium``, installed by
-  ``.ci/run``; ``BAOGAO_CHROMIUM`` overrides the path) in a fresh profile and
-  blocks every request to a non-loopback host.
+- ``lab_page`` is a new page of the system Chromium (``/usr/bin/chromium``,
+  installed by ``.ci/run``; ``BAOGAO_CHROMIUM`` overrides the path), launched
+  once per module in a fresh profile, in which every request to a
+  non-loopback host fails; the page records each such request it makes.
 
 Nothing here skips: a missing browser or a missing ``playwright`` package is a
 failure that says what to install. Deselect these tests with
@@ -372,39 +373,88 @@ class BrowserPage:
     console: list[str]  # browser console errors and page errors
 
 
-@pytest.fixture
-def lab_page(browser_requirements, tmp_path) -> BrowserPage:
+#: What a page may store for an origin, cleared after each test (Storage.clearDataForOrigin).
+STORAGE_TYPES = "cookies,local_storage,indexeddb,websql,service_workers,cache_storage,file_systems"
+
+
+def _is_loopback(url: str) -> bool:
+    return url.startswith(("data:", "blob:", "about:")) or (urlsplit(url).hostname or "") in LOOPBACK_HOSTS
+
+
+@pytest.fixture(scope="module")
+def _browser(browser_requirements, tmp_path_factory):
+    """One Chromium for the module's tests, offline.
+
+    Every request off loopback goes to a proxy port that refuses connections
+    (a socket held bound for the browser's lifetime, never listening), so it
+    fails in the browser itself. Routing each request through the test instead
+    would cost about 1 s per JupyterLab page load and turn off the HTTP cache;
+    sharing one browser lets each lesson's page load JupyterLab's scripts from
+    the cache (about 3 s less per lesson). Each test still gets its own page
+    and starts with no cookies and no storage of an earlier one (``lab_page``)."""
     executable = browser_requirements.chromium
     factory = browser_requirements.sync_playwright
+    refuser = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    refuser.bind(("127.0.0.1", 0))
+    proxy = f"http://127.0.0.1:{refuser.getsockname()[1]}"
+    try:
+        with factory() as pw:
+            # launch_persistent_context gives a fresh, explicit profile directory.
+            context = pw.chromium.launch_persistent_context(
+                str(tmp_path_factory.mktemp("chromium") / "profile"),
+                executable_path=executable,
+                headless=True,
+                args=[*CHROMIUM_ARGS, f"--proxy-server={proxy}", "--proxy-bypass-list=127.0.0.1;localhost;[::1]"],
+                viewport={"width": 1400, "height": 1000},
+                locale="zh-CN",
+                timeout=ACTION_TIMEOUT_MS,
+            )
+            try:
+                context.set_default_timeout(ACTION_TIMEOUT_MS)
+                context.set_default_navigation_timeout(ACTION_TIMEOUT_MS)
+                yield context
+            finally:
+                context.close()
+    finally:
+        refuser.close()
+
+
+@pytest.fixture
+def lab_page(_browser) -> BrowserPage:
+    """A new page of the module's browser, recording what it asks of the web and what it logs."""
     blocked: list[str] = []
     console: list[str] = []
+    origins: set[str] = set()
 
-    def only_loopback(route):
-        host = urlsplit(route.request.url).hostname or ""
-        if host in LOOPBACK_HOSTS or route.request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort("blockedbyclient")
+    def seen(request) -> None:
+        if not _is_loopback(request.url):
+            blocked.append(request.url)
+        elif request.url.startswith("http"):
+            parts = urlsplit(request.url)
+            origins.add(f"{parts.scheme}://{parts.netloc}")
 
-    with factory() as pw:
-        # launch_persistent_context gives a fresh, explicit profile directory.
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path / "chromium-profile"),
-            executable_path=executable,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 1000},
-            locale="zh-CN",
-            timeout=ACTION_TIMEOUT_MS,
-        )
-        try:
-            context.set_default_timeout(ACTION_TIMEOUT_MS)
-            context.set_default_navigation_timeout(ACTION_TIMEOUT_MS)
-            context.route("**/*", only_loopback)
-            page = context.pages[0] if context.pages else context.new_page()
-            page.on("console", lambda m: m.type == "error" and console.append(m.text))
-            page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
-            yield BrowserPage(page, blocked, console)
-        finally:
-            context.close()
+    page = _browser.new_page()
+    page.on("request", seen)
+    page.on("console", lambda m: m.type == "error" and console.append(m.text))
+    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+    try:
+        yield BrowserPage(page, blocked, console)
+    finally:
+        forget_storage(_browser, page, origins)  # the next test's page starts with nothing of this one's
+        page.close()
+
+
+@pytest.fixture
+def storage_forgetter():
+    """``forget_storage`` itself, for the test that checks it."""
+    return forget_storage
+
+
+def forget_storage(context, page, origins) -> None:
+    """Clear what ``page`` stored for ``origins`` (cookies, local storage, IndexedDB, ...); the HTTP cache stays."""
+    cdp = context.new_cdp_session(page)
+    try:
+        for origin in sorted(origins):
+            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE_TYPES})
+    finally:
+        cdp.detach()
