@@ -22,7 +22,24 @@ def reference():
     import jieba  # the reference: a fresh jieba.posseg over jieba's dictionary alone
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = None
+    pos = jieba.posseg.POSTokenizer(tk)
+    tk.check_initialized()
+    return pos
+
+
+@pytest.fixture(scope="module", params=["hybrid", "plain"])
+def bare(request, tmp_path_factory):
+    """Both builds of the kit's segmenter with nothing added to jieba's dictionary."""
+    from baogao.text import segmenter
+
+    if request.param == "hybrid":
+        made = segmenter.Hybrid(entries=())
+    else:
+        made = segmenter.Plain(tmp_path_factory.mktemp("jieba-cache"), entries=())
+    assert made.name == ("rjieba+jieba.posseg" if request.param == "hybrid" else "jieba.posseg")
+    return made
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -31,14 +48,37 @@ def test_baseline_is_jieba_posseg_with_its_own_dictionary(text, reference):
     assert "".join(w for w, _ in baseline.jieba_pairs(text)) == text
 
 
+def test_both_builds_of_the_baseline_are_jieba_posseg_on_the_specimen_and_the_examples(bare, reference):
+    from baogao.sources.shipped import EXAMPLES, get
+
+    lines = [line.text for name in ("specimen", *(f"example:{e}" for e in EXAMPLES))
+             for line in get(name).lines if line.text.strip()]
+    lines += TEXTS + ["青联", "团中央书记处", "abc 123 Ｘ光", "B超和X光"]
+    assert len(lines) > 130
+    for text in lines:
+        assert bare.cut(text) == [(p.word, p.flag) for p in reference.cut(text)], text
+
+
+@pytest.mark.parametrize("prefix", ["金平", "共青团", "国家伟人", "B", "习近平"])
+def test_dictionary_entries_are_what_jieba_reads(prefix, reference):
+    tk = reference.tokenizer
+    expected = sorted(((w, f, reference.word_tag_tab.get(w, "x")) for w, f in tk.FREQ.items()
+                       if f > 0 and w.startswith(prefix)), key=lambda e: (len(e[0]), -e[1], e[0]))
+    assert baseline.dictionary_entries(prefix) == expected
+
+
 def test_the_global_jieba_is_left_alone_and_start_up_is_quiet(tmp_path):
-    code = ("import jieba; from baogao.text.baseline import jieba_pairs; print(len(jieba_pairs('共青团中央')));"
-            "print(jieba.dt.initialized)")
-    env = {"BAOGAO_CACHE": str(tmp_path / "cache"), "TMPDIR": str(tmp_path), "PATH": ""}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
-    assert done.returncode == 0 and done.stderr == "", done.stderr
-    assert done.stdout.split() == ["1", "False"]
-    assert (tmp_path / "cache" / "jieba.cache").exists()  # jieba's cache, in the kit's folder
+    code = ("import jieba; from baogao.text.baseline import jieba_pairs, _baseline;"
+            "print(len(jieba_pairs('共青团中央')), jieba.dt.initialized, _baseline().name)")
+    for forced, name in (("", "rjieba+jieba.posseg"), ("jieba", "jieba.posseg")):
+        cache, temp = tmp_path / forced / "cache", tmp_path / forced / "tmp"
+        temp.mkdir(parents=True)
+        env = {"BAOGAO_CACHE": str(cache), "TMPDIR": str(temp), "PATH": "", "BAOGAO_SEGMENTER": forced}
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        assert done.stdout.split() == ["1", "False", name]
+        assert list(temp.iterdir()) == []  # jieba's own cache goes to the kit's folder, not the temporary one
+        assert (cache / "jieba.cache").exists() == (forced == "jieba")  # the hybrid parses no dictionary
 
 
 def test_the_lexicon_is_what_differs():

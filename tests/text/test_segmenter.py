@@ -95,8 +95,8 @@ def test_without_rjieba_the_kit_falls_back_to_the_same_tokens(monkeypatch, tmp_p
 
 
 def test_the_environment_can_force_plain_jieba(monkeypatch, tmp_path, hybrid):
-    monkeypatch.setattr(segmenter, "Plain", lambda tmp_dir: "plain")
-    monkeypatch.setattr(segmenter, "Hybrid", lambda: "hybrid")
+    monkeypatch.setattr(segmenter, "Plain", lambda tmp_dir, entries=None: "plain")
+    monkeypatch.setattr(segmenter, "Hybrid", lambda entries=None: "hybrid")
     assert segmenter.build(tmp_path) == "hybrid"
     monkeypatch.setenv("BAOGAO_SEGMENTER", "jieba")
     assert segmenter.build(tmp_path) == "plain"
@@ -176,7 +176,7 @@ def test_the_plain_segmenter_writes_and_reads_jiebas_cache(tmp_path, reference):
 
 def test_another_dict_txt_means_plain_jieba(monkeypatch, tmp_path):
     monkeypatch.setattr(segmenter, "JIEBA_DICT", ("0" * 64, 1, 0))
-    monkeypatch.setattr(segmenter, "Plain", lambda tmp_dir: "plain")
+    monkeypatch.setattr(segmenter, "Plain", lambda tmp_dir, entries=None: "plain")
     assert segmenter.build(tmp_path) == "plain"
 
 

@@ -4,52 +4,57 @@ The kit's tokens (``baogao.text.tokens``) are jieba.posseg's with the kit's
 lexicon of standard formulations and organisation names added. What the
 lexicon changes is seen only against the same segmenter without it:
 
-- ``jieba_pairs(text)``: (word, tag) pairs of jieba.posseg (HMM on) over a
-  private ``jieba.Tokenizer`` with jieba's own dictionary and nothing added,
-  so a student's ``jieba.posseg.lcut(text)`` in a fresh kernel gives the
-  same; the global ``jieba.dt`` is left alone, jieba logs nothing, and its
-  dictionary cache is the kit's per-user one (``tokens.cache_dir``);
+- ``jieba_pairs(text)``: (word, tag) pairs of jieba.posseg (HMM on) with
+  jieba's own dictionary and nothing added, so a student's
+  ``jieba.posseg.lcut(text)`` in a fresh kernel gives the same. It is the
+  kit's segmenter (``segmenter.build``) without the lexicon: rjieba's route
+  with jieba.posseg's tagging where rjieba is installed, else a private
+  ``jieba.Tokenizer`` whose dictionary cache is the kit's per-user one
+  (``tokens.cache_dir``); either way the global ``jieba.dt`` is left alone and
+  jieba logs nothing;
 - ``dictionary_entries(prefix)``: jieba's own dictionary entries (word,
   frequency, tag) that start with a string, to show why jieba takes a
-  string for a word;
+  string for a word, read from jieba's ``dict.txt`` as jieba reads it;
 - ``segmentation_diff(text)``: the stretches of a text where the baseline and
   the kit's tokens differ, each with both segmentations (``Difference``).
 
-Building the baseline reads jieba's dictionary once per process (about a
-second); it is meant for a few sentences, not for a corpus.
+With rjieba the baseline parses no dictionary; without it, building it reads
+jieba's dictionary once per process (about a second). It is meant for a few
+sentences, not for a corpus.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
-from baogao.text.jieba_loader import import_jieba, import_posseg
+from baogao.text import segmenter
+from baogao.text.jieba_loader import import_jieba
 from baogao.text.tokens import cache_dir, cut_pairs
 
 
 @lru_cache(maxsize=1)
 def _baseline():
-    """jieba.posseg over a private tokenizer with jieba's dictionary only, built once."""
-    jieba = import_jieba()
-    posseg = import_posseg()
-    tk = jieba.Tokenizer()
-    tk.tmp_dir = str(cache_dir())  # jieba's prefix-dictionary cache, in the kit's per-user folder
-    return posseg.POSTokenizer(tk)  # reads jieba's word tags; the prefix dictionary on first cut
+    """The kit's segmenter with nothing added to jieba's dictionary, built once."""
+    return segmenter.build(cache_dir(), entries=())
 
 
 def jieba_pairs(text: str) -> list[tuple[str, str]]:
     """(word, tag) pairs of jieba.posseg with jieba's own dictionary (no kit lexicon)."""
-    return [(p.word, p.flag) for p in _baseline().cut(text, HMM=True)]
+    return _baseline().cut(text)
 
 
 def dictionary_entries(prefix: str) -> list[tuple[str, int, str]]:
     """(word, frequency, tag) of jieba's own dictionary words that start with ``prefix``,
-    the word itself first, then by length and frequency (highest first)."""
-    pos = _baseline()
-    tk = pos.tokenizer
-    tk.check_initialized()
-    found = [(w, int(f), pos.word_tag_tab.get(w, "x")) for w, f in tk.FREQ.items()
-             if f > 0 and w.startswith(prefix)]
+    the word itself first, then by length and frequency (highest first).
+
+    As jieba reads ``dict.txt`` (``gen_pfdict``, ``load_word_tag``): one
+    ``word freq tag`` per line, a word's last line wins, frequency 0 is no word."""
+    text = (Path(import_jieba().__file__).parent / "dict.txt").read_text(encoding="utf-8")
+    lines = re.finditer(rf"^({re.escape(prefix)}\S*) (\d+) (\S+)$", text, re.MULTILINE)
+    entries = {m.group(1): (int(m.group(2)), m.group(3)) for m in lines}
+    found = [(w, f, t) for w, (f, t) in entries.items() if f > 0]
     return sorted(found, key=lambda e: (len(e[0]), -e[1], e[0]))
 
 

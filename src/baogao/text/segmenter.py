@@ -113,7 +113,8 @@ class Plain:
 
     name = "jieba.posseg"
 
-    def __init__(self, tmp_dir: Path):
+    def __init__(self, tmp_dir: Path, entries=None):
+        entries = lexicon_entries() if entries is None else tuple(entries)
         jieba = import_jieba()
         posseg = import_posseg()
         # The memo wraps a private function of jieba 0.42.1: another jieba runs unmemoised.
@@ -145,7 +146,7 @@ class Plain:
             tk.FREQ, tk.total, pos.word_tag_tab = parse_dict(tk.get_dict_file())
             tk.initialized = True
             _write_atomic(cache, marshal.dumps((tk.FREQ, tk.total)))
-        for word, freq, tag in lexicon_entries():
+        for word, freq, tag in entries:
             tk.add_word(word, freq, tag)
             # add_word only reaches the POS tokenizer's word-tag table through this map.
             pos.word_tag_tab[word] = tag
@@ -213,12 +214,12 @@ class Hybrid:
 
     name = "rjieba+jieba.posseg"
 
-    def __init__(self):
+    def __init__(self, entries=None):
         jieba_rs = rjieba_class()
         posseg = import_posseg()
         self._posseg = posseg
         self.memo = Memo(posseg)
-        entries = lexicon_entries()
+        entries = lexicon_entries() if entries is None else tuple(entries)
         if any(w.isascii() and w.isalnum() and len(w) > 1 for w, _f, _t in entries):
             raise ValueError("an ASCII lexicon word would be taken for a run of letters")
         total, ballast, old = dict_facts(tuple(w for w, _f, _t in entries))
@@ -335,11 +336,15 @@ def hybrid_available() -> bool:
             and installed_version("jieba") == JIEBA_VERSION)
 
 
-def build(tmp_dir: Path):
-    """The segmenter to use: the hybrid when it can be, else plain jieba (same tokens)."""
+def build(tmp_dir: Path, entries=None):
+    """The segmenter to use: the hybrid when it can be, else plain jieba (same tokens).
+
+    ``entries`` are the (word, freq, tag) added to jieba's dictionary: the
+    kit's lexicon by default; ``()`` gives jieba.posseg with jieba's own
+    dictionary alone (``baseline``)."""
     if os.environ.get("BAOGAO_SEGMENTER", "").strip().lower() != "jieba" and hybrid_available():
         try:
-            return Hybrid()
+            return Hybrid(entries)
         except (ImportError, ValueError):
             pass  # no usable rjieba, another dict.txt, an ASCII lexicon word: plain jieba is exact too
-    return Plain(tmp_dir)
+    return Plain(tmp_dir, entries)
