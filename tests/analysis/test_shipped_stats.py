@@ -37,3 +37,25 @@ def test_an_edited_or_unshipped_text_is_measured_afresh(monkeypatch):
     data["reports"]["2021_state-council_gwr"]["sha256"] = "0" * 64
     monkeypatch.setattr(shipped_stats, "_table", lambda version: data["reports"])
     assert shipped_stats.lookup(report) is None
+
+
+def test_tables_of_many_reports_read_the_shipped_stats(monkeypatch):
+    """The style table of a lesson and lesson 07's measures read the corpus's numbers from
+    data/stats.json: measuring seventeen reports again took seconds on every fresh kernel."""
+    from baogao.analysis import measures
+    from baogao.concordance.profile import stats_table
+    from baogao.course.lesson07_reading import measures_table
+
+    corpus_ids = {r.source for r in baogao.corpus()}
+    measured = []
+
+    def only_unshipped(report):
+        assert report.source not in corpus_ids, f"{report.source} measured again"
+        measured.append(report.source)
+        return text_stats(report)
+
+    monkeypatch.setattr(measures, "text_stats", only_unshipped)
+    table = stats_table([baogao.specimen()] + baogao.corpus())
+    assert len(table) == 18 and measured == []
+    frame = measures_table()
+    assert len(frame) == 1 + 2 + 1 and len(measured) == 1  # the model draft alone is measured
