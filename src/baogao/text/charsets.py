@@ -8,6 +8,9 @@ bundled plotting font covers ``gb2312_characters()`` (``tools/make_font_subset.p
 """
 from __future__ import annotations
 
+from collections import Counter
+from functools import lru_cache
+
 
 def gb2312_characters() -> str:
     """Every character of GB2312, by decoding each valid double-byte code (rows A1–F7)."""
@@ -21,6 +24,7 @@ def gb2312_characters() -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=None)  # at most the 20,992 characters of the CJK block
 def _in_gb2312(ch: str) -> bool:
     try:
         ch.encode("gb2312")
@@ -29,21 +33,23 @@ def _in_gb2312(ch: str) -> bool:
         return False
 
 
-def _cjk(text: str) -> list[str]:
-    return [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+def _cjk_counts(text: str) -> tuple[dict[str, int], int]:
+    """Each CJK character of the text with its count, and their total (each character is tested once)."""
+    counts = {ch: n for ch, n in Counter(text).items() if "\u4e00" <= ch <= "\u9fff"}
+    return counts, sum(counts.values())
 
 
 def gb2312_share(text: str) -> float:
     """Share of CJK characters inside GB2312 (0.0 without any)."""
-    cjk = _cjk(text)
-    if not cjk:
+    counts, total = _cjk_counts(text)
+    if not total:
         return 0.0
-    return sum(1 for ch in cjk if _in_gb2312(ch)) / len(cjk)
+    return sum(n for ch, n in counts.items() if _in_gb2312(ch)) / total
 
 
 def traditional_share(text: str) -> float:
     """Share of CJK characters outside GB2312 (0.0 below 20 of them): to warn, never to refuse."""
-    cjk = _cjk(text)
-    if len(cjk) < 20:
+    counts, total = _cjk_counts(text)
+    if total < 20:
         return 0.0
-    return sum(1 for ch in cjk if not _in_gb2312(ch)) / len(cjk)
+    return sum(n for ch, n in counts.items() if not _in_gb2312(ch)) / total
