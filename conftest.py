@@ -12,7 +12,9 @@
   directory;
 - students' backups (``exercises/backups/``) are never collected;
 - nbval and papermill import nbformat without rfc3987_syntax's 3 s grammar
-  build (``baogao.teach.quick_schema``);
+  build (``baogao.teach.quick_schema``): pyproject.toml loads it first with
+  ``-p``, because nbval imports nbformat when pytest loads its plugin, before
+  any conftest.py; it is imported here too for a run with other options;
 - under pytest-xdist (``-n auto --dist loadscope``, set in pyproject.toml),
   the tests of one file share a worker, so that a module's fixtures are built
   once and a notebook's cells run in order in one kernel; only the notebook
@@ -30,7 +32,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import baogao.teach.quick_schema  # noqa: F401  (before nbval imports nbformat)
+import baogao.teach.quick_schema  # noqa: F401  (papermill's nbformat, where -p did not load it)
 import pytest
 
 ROOT = Path(__file__).resolve().parent

@@ -31,3 +31,12 @@ def test_a_process_that_already_uses_jsonschema_keeps_it():
     code = "import jsonschema, sys; import baogao.teach.quick_schema; print(sys.modules.get('rfc3987_syntax', 0) is None)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_pytest_loads_it_before_the_nbval_plugin_imports_nbformat():
+    """pyproject.toml's ``-p baogao.teach.quick_schema`` runs before the entry-point
+    plugins (nbval imports nbformat when it loads, before any conftest.py): without it,
+    every pytest process of the suite, each xdist worker included, built the grammar."""
+    assert "rfc3987_syntax" in sys.modules, "jsonschema was never imported: nbval did not load?"
+    assert sys.modules["rfc3987_syntax"] is None, (
+        "rfc3987_syntax was imported: run pytest with the addopts of pyproject.toml")

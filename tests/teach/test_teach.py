@@ -596,7 +596,8 @@ def test_exercise_folders_are_validated_leniently(tmp_path):
              "nbformat": 4, "nbformat_minor": 5}
     for folder in ("solutions", "exercises", "exercises/backups"):
         write(tmp_path / folder, "00_x", stale)
-    run = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env",
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "baogao.teach.quick_schema",
+                          "--nbval", "--nbval-current-env",
                           "--nbval-sanitize-with", "nbval_sanitize.cfg", "-p", "no:cacheprovider",
                           "-q", "-rA", "solutions", "exercises"],
                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
