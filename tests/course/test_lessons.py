@@ -103,9 +103,11 @@ def test_notebook_runs_on_another_report(lesson, path, report, fixtures, tmp_pat
 
     value = str(fixtures / report) if report.endswith((".docx", ".txt")) else report
     # No output path: papermill would write the whole notebook out before and after every
-    # cell (about 1 s of a 4 s run); the test reads the notebook it returns.
+    # cell (about 1 s of a 4 s run); the test reads the notebook it returns. The kernel is
+    # stopped at once when done (its graceful shutdown, 0.2 s a run, is not what is tested).
     nb = papermill.execute_notebook(str(ROOT / path), None, parameters={"REPORT": value},
-                                    kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
+                                    kernel_name="python3", progress_bar=False, cwd=str(tmp_path),
+                                    shutdown_kernel="immediate")
     errors = [f"{o.get('ename')}: {o.get('evalue')}" for c in nb.cells for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert errors == [], f"{path} on {report}: {errors}"
