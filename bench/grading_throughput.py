@@ -105,7 +105,11 @@ def main(argv=None) -> int:
                 wrong = result.frame[(result.frame["exercise"] != "notebook")
                                      & ~result.frame["status"].isin(["correct", "submitted"])]
                 if len(wrong):
-                    print(f"{name}: {len(wrong)} rows not correct — the benchmark's class is wrong", file=sys.stderr)
+                    print(f"{name}: {len(wrong)} rows not correct — the benchmark's class is wrong:", file=sys.stderr)
+                    columns = [c for c in ("student", "exercise", "status", "feedback") if c in wrong.columns]
+                    # the students' notebook rows too: they say why a whole notebook failed
+                    rows = result.frame[result.frame["student"].isin(wrong["student"])]
+                    print(rows[columns].to_string(index=False), file=sys.stderr)
                     return 1
     results = {name: statistics.median(values) for name, values in runs.items()}
     print(f"one notebook executed by nbclient: {one:.2f} s (median of {args.repeat})")
