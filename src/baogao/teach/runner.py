@@ -40,7 +40,6 @@ import baogao.teach.quick_schema  # noqa: F401  (before nbformat: see the module
 import nbformat
 from nbformat.corpus.words import generate_corpus_id as random_cell_id
 from jupyter_client.kernelspec import KernelSpec
-from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.utils import ensure_async
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
@@ -50,6 +49,7 @@ from baogao.exercises import collect as _collect_module
 from baogao.exercises.problems import GRADING_ENV
 from baogao.teach import limits
 from baogao.teach.bounded import TooLarge, read_text
+from baogao.teach.kernel_client import QuickKernelManager
 from baogao.teach.sandbox import Sandbox
 
 COLLECTOR_FILE = Path(_collect_module.__file__).resolve()
@@ -75,13 +75,15 @@ _LOG.addHandler(logging.NullHandler())
 _LOG.propagate = False
 
 
-class LimitedKernelManager(AsyncKernelManager):
-    """An ipykernel of the grader's own interpreter, in the sandbox, under limits."""
+class LimitedKernelManager(QuickKernelManager):
+    """An ipykernel of the grader's own interpreter, in the sandbox, under limits
+    (its start and its kill without sleeps: ``kernel_client``)."""
 
     memory_mb = Integer(0, help="memory limit in MiB (0: no limit)").tag(config=True)
     tasks = Integer(limits.DEFAULT_TASKS, help="processes and threads of the sandbox").tag(config=True)
     sandbox = Any(None, help="a sandbox.Sandbox, or None to run the kernel unsandboxed")
     group = Any(None, help="the limits.Group of the sandbox")
+    workdir = Any(None, help="the notebook's private work folder: its sockets and connection file")
 
     def __init__(self, **kw):
         super().__init__(**kw)
@@ -89,9 +91,14 @@ class LimitedKernelManager(AsyncKernelManager):
             # The sandbox's first process (bwrap) does not pass SIGINT on.
             self._kernel_spec = KernelSpec(argv=[], display_name="Python 3 (sandbox)", language="python",
                                            interrupt_mode="message")
+            self.workdir = self.sandbox.workdir
+        if self.workdir is not None and os.name == "posix":
+            # Sockets in the private folder, also without a sandbox: no TCP port
+            # that another user could reach, and none that two workers could
+            # both pick between choosing it and the kernel binding it.
             self.transport = "ipc"
-            self.ip = str(Path(self.sandbox.workdir) / "kernel")
-            self.connection_file = str(Path(self.sandbox.workdir) / "kernel.json")
+            self.ip = str(Path(self.workdir) / "kernel")
+            self.connection_file = str(Path(self.workdir) / "kernel.json")
 
     def format_kernel_cmd(self, extra_arguments=None):
         cmd = [sys.executable, "-c", KERNEL_BOOT, "-f",
@@ -104,10 +111,12 @@ class LimitedKernelManager(AsyncKernelManager):
 class GradingClient(NotebookClient):
     """nbclient that keeps no outputs, counts them, and records errors and timeouts."""
 
-    def __init__(self, nb, *, memory_mb: int, max_output_bytes: int, sandbox=None, group=None, **kw):
+    def __init__(self, nb, *, memory_mb: int, max_output_bytes: int, sandbox=None, group=None, workdir=None,
+                 **kw):
         super().__init__(nb, **kw)
         self.memory_mb = memory_mb
         self.sandbox = sandbox
+        self.workdir = workdir
         self.group = group
         self.max_output_bytes = max_output_bytes
         self.output_bytes: dict[int, int] = {}
@@ -117,7 +126,7 @@ class GradingClient(NotebookClient):
 
     def create_kernel_manager(self):
         self.km = LimitedKernelManager(kernel_name=self.kernel_name, memory_mb=self.memory_mb,
-                                       sandbox=self.sandbox, group=self.group, log=_LOG)
+                                       sandbox=self.sandbox, group=self.group, workdir=self.workdir, log=_LOG)
         return self.km
 
     def _record_reply(self, cell, cell_index, execute_reply):
@@ -242,7 +251,7 @@ def _run(code_sources, specs, workdir, box, group, *, timeout, memory_mb, max_ou
         return max(1, int(math.ceil(deadline[0] - time.monotonic())))
 
     client = GradingClient(
-        nb, memory_mb=memory_mb, max_output_bytes=max_output_bytes, sandbox=box, group=group,
+        nb, memory_mb=memory_mb, max_output_bytes=max_output_bytes, sandbox=box, group=group, workdir=workdir,
         kernel_name="python3",
         timeout_func=cell_timeout, interrupt_on_timeout=True,
         error_on_timeout={"ename": TIMEOUT_ENAME, "evalue": "", "traceback": []},
