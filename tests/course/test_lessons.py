@@ -101,13 +101,16 @@ def test_notebook_runs_on_another_report(lesson, path, report, fixtures, tmp_pat
     """The parameters cell chooses the report; nothing specimen-only breaks on another."""
     import papermill
 
+    from baogao.teach.kernel_client import QuickKernelManager
+
     value = str(fixtures / report) if report.endswith((".docx", ".txt")) else report
     # No output path: papermill would write the whole notebook out before and after every
     # cell (about 1 s of a 4 s run); the test reads the notebook it returns. The kernel is
-    # stopped at once when done (its graceful shutdown, 0.2 s a run, is not what is tested).
+    # stopped at once when done (its graceful shutdown, 0.2 s a run, is not what is tested),
+    # and started by the grader's manager, which does not sleep 0.3 s while it starts and stops.
     nb = papermill.execute_notebook(str(ROOT / path), None, parameters={"REPORT": value},
                                     kernel_name="python3", progress_bar=False, cwd=str(tmp_path),
-                                    shutdown_kernel="immediate")
+                                    shutdown_kernel="immediate", kernel_manager_class=QuickKernelManager)
     errors = [f"{o.get('ename')}: {o.get('evalue')}" for c in nb.cells for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert errors == [], f"{path} on {report}: {errors}"

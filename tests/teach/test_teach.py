@@ -612,10 +612,12 @@ def test_exercise_folders_are_validated_leniently(tmp_path):
 def test_solution_runs_on_another_report_with_papermill(report, fixtures, tmp_path):
     import papermill  # heavy, and needed by this test only
     value = str(fixtures / report) if report.endswith(".docx") else report
+    from baogao.teach.kernel_client import QuickKernelManager
+
     # As in tests/course/test_lessons.py: no output file, the kernel stopped at once when done.
     nb = papermill.execute_notebook(str(SOLUTIONS / f"{SAMPLE}.ipynb"), None, parameters={"REPORT": value},
                                     kernel_name="python3", progress_bar=False, cwd=str(tmp_path),
-                                    shutdown_kernel="immediate")
+                                    shutdown_kernel="immediate", kernel_manager_class=QuickKernelManager)
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1 and value in injected[0].source
     texts = ["".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
