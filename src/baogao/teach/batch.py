@@ -29,13 +29,18 @@ def run_batch(tasks: list[dict], work, broken, journal: Journal, workers: int | 
     """Run ``work`` on every task in ``workers`` processes (default: one per core)."""
     if not tasks:
         return
-    workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
+    workers = pool_size(workers, len(tasks))
     bar = tqdm(total=len(tasks), desc="批改", unit="本", file=sys.stderr, disable=not progress,
                dynamic_ncols=True)
     try:
         _run_pool(tasks, work, broken, journal, workers, bar)
     finally:
         bar.close()
+
+
+def pool_size(workers: int | None, tasks: int) -> int:
+    """How many worker processes grade ``tasks`` notebooks (``workers`` None: one per core)."""
+    return max(1, min(workers or os.cpu_count() or 1, tasks))
 
 
 def _run_pool(tasks: list[dict], work, broken, journal: Journal, workers: int, bar) -> None:

@@ -52,7 +52,7 @@ from baogao.teach.gradebook import (
     write_csv,
     write_html,
 )
-from baogao.teach.batch import run_batch
+from baogao.teach.batch import pool_size, run_batch
 from baogao.teach.journal import Journal
 from baogao.teach.roster import (
     conflicts,
@@ -60,6 +60,7 @@ from baogao.teach.roster import (
     find_submissions,
     infer_assignment,
 )
+from baogao.teach.launch import prepare_spare, take_spare
 from baogao.teach.runner import run_for_grading
 from baogao.teach.sandbox import detect as detect_sandbox
 from baogao.teach.sandbox import WORK_PREFIX, remove_work_folders, work_folder
@@ -182,16 +183,20 @@ def grade_notebook(path, student: str, options: dict) -> list[dict]:
     sources = [_source(c) for c in data["cells"] if c.get("cell_type") == "code"]
     specs = assignment.collect_specs()
     sandboxed = options.get("sandbox", True)
-    workdir = work_folder(options.get("work_prefix", WORK_PREFIX))  # short enough for the kernel's sockets
+    memory_mb = options.get("memory_mb", 4096)
+    # The kernel: this worker's spare, launched while its last notebook ran, if any.
+    key = (options.get("work_prefix", WORK_PREFIX), sandboxed, memory_mb, limits.DEFAULT_TASKS)
+    spare = take_spare(key)
+    workdir, kernel = spare if spare else (work_folder(key[0]), None)  # short enough for the sockets
     # Coding answers: from the notebook's source, in a sandbox of their own,
     # while the kernel runs the notebook.
     functions = FunctionRun(sources, specs, workdir / "functions", sandbox=sandboxed)
     try:
         run = run_for_grading(sources, specs, workdir / "kernel",
-                              timeout=options.get("timeout", 120),
-                              memory_mb=options.get("memory_mb", 4096),
+                              timeout=options.get("timeout", 120), memory_mb=memory_mb,
                               max_output_bytes=options.get("max_output_bytes", 5_000_000),
-                              sandbox=sandboxed)
+                              sandbox=sandboxed, kernel=kernel,
+                              on_ready=(lambda: prepare_spare(key)) if options.get("prestart") else None)
         if run.fatal is None and run.answers is not None:
             run.answers.update(functions.result())
     finally:
@@ -308,6 +313,11 @@ def grade(submissions_dir, out_csv, *, assignment: str | None = None, report: st
             tasks.append({"path": str(sub.path), "student": sub.student, "sha256": digest,
                           "fingerprint": fingerprint,
                           "options": {**options, "relpath": sub.relpath, "work_prefix": work_prefix}})
+        # A worker launches its next notebook's kernel while it grades this one
+        # (``launch``), except on the last notebooks, that no worker takes after.
+        pool = pool_size(workers, len(tasks))
+        for i, task in enumerate(tasks):
+            task["options"]["prestart"] = i < len(tasks) - pool
         try:
             run_batch(tasks, _grade_task, _broken_record, journal, workers, progress)
         finally:  # Ctrl-C or a killed worker: its sandbox died with it, its folder did not

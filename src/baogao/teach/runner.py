@@ -1,7 +1,8 @@
 """Run one submitted notebook for grading, then collect its answers.
 
-A fresh kernel (nbclient; ipykernel without its debugger, ``KERNEL_BOOT``) of
-the grader's own Python environment, inside the sandbox (``sandbox``:
+A fresh kernel (nbclient; ipykernel without its debugger, ``KERNEL_BOOT``,
+started by ``launch``, maybe while the worker's last notebook ran) of the
+grader's own Python environment, inside the sandbox (``sandbox``:
 bubblewrap; ZMQ over ``ipc`` sockets in the work folder, since the sandbox has
 no network; interrupts by message, since a signal to the sandbox's first
 process does not reach the kernel), with memory and process limits for the
@@ -25,13 +26,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import math
 import os
 import re
 import secrets
 import signal
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,85 +38,27 @@ from pathlib import Path
 import baogao.teach.quick_schema  # noqa: F401  (before nbformat: see the module)
 import nbformat
 from nbformat.corpus.words import generate_corpus_id as random_cell_id
-from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.utils import ensure_async
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from traitlets import Any, Integer
 
 from baogao.exercises import collect as _collect_module
-from baogao.exercises.problems import GRADING_ENV
 from baogao.teach import limits
 from baogao.teach.bounded import TooLarge, read_text
-from baogao.teach.kernel_client import QuickKernelManager
-from baogao.teach.sandbox import Sandbox
+from baogao.teach.launch import _LOG, KERNEL_BOOT, Kernel, LimitedKernelManager, launch  # noqa: F401 (re-exported)
 
 COLLECTOR_FILE = Path(_collect_module.__file__).resolve()
 PROBE_TIMEOUT = 5  # seconds for a kernel to answer after an interrupt
 TIMEOUT_ENAME = "BaogaoCellTimeout"
 MAX_ANSWER_BYTES = 2_000_000  # answers.json beyond this is not parsed
 
-#: The kernel: ``python -m ipykernel_launcher`` without ipykernel's debugger,
-#: which nobody attaches to a graded notebook and whose import (debugpy) was a
-#: quarter of the kernel's start. ipykernel runs without it when debugpy cannot
-#: be imported, as where it is not installed.
-KERNEL_BOOT = (
-    "import sys\n"
-    "if sys.path[0] == '':\n"
-    "    del sys.path[0]  # as ipykernel_launcher: the kernel puts it back\n"
-    "sys.modules['debugpy'] = None\n"
-    "from ipykernel import kernelapp\n"
-    "kernelapp.launch_new_instance()\n"
-)
-
-_LOG = logging.getLogger("baogao.teach.nbclient")
-_LOG.addHandler(logging.NullHandler())
-_LOG.propagate = False
-
-
-class LimitedKernelManager(QuickKernelManager):
-    """An ipykernel of the grader's own interpreter, in the sandbox, under limits
-    (its start and its kill without sleeps: ``kernel_client``)."""
-
-    memory_mb = Integer(0, help="memory limit in MiB (0: no limit)").tag(config=True)
-    tasks = Integer(limits.DEFAULT_TASKS, help="processes and threads of the sandbox").tag(config=True)
-    sandbox = Any(None, help="a sandbox.Sandbox, or None to run the kernel unsandboxed")
-    group = Any(None, help="the limits.Group of the sandbox")
-    workdir = Any(None, help="the notebook's private work folder: its sockets and connection file")
-
-    def __init__(self, **kw):
-        super().__init__(**kw)
-        if self.sandbox is not None:
-            # The sandbox's first process (bwrap) does not pass SIGINT on.
-            self._kernel_spec = KernelSpec(argv=[], display_name="Python 3 (sandbox)", language="python",
-                                           interrupt_mode="message")
-            self.workdir = self.sandbox.workdir
-        if self.workdir is not None and os.name == "posix":
-            # Sockets in the private folder, also without a sandbox: no TCP port
-            # that another user could reach, and none that two workers could
-            # both pick between choosing it and the kernel binding it.
-            self.transport = "ipc"
-            self.ip = str(Path(self.workdir) / "kernel")
-            self.connection_file = str(Path(self.workdir) / "kernel.json")
-
-    def format_kernel_cmd(self, extra_arguments=None):
-        cmd = [sys.executable, "-c", KERNEL_BOOT, "-f",
-               os.path.realpath(self.connection_file), *(extra_arguments or [])]
-        if self.sandbox is not None:
-            cmd = self.sandbox.wrap(cmd)
-        return (self.group or limits.Group("rlimit")).command(cmd, self.memory_mb, self.tasks)
-
-
 class GradingClient(NotebookClient):
     """nbclient that keeps no outputs, counts them, and records errors and timeouts."""
 
-    def __init__(self, nb, *, memory_mb: int, max_output_bytes: int, sandbox=None, group=None, workdir=None,
-                 **kw):
+    def __init__(self, nb, *, kernel: Kernel, max_output_bytes: int, **kw):
         super().__init__(nb, **kw)
-        self.memory_mb = memory_mb
-        self.sandbox = sandbox
-        self.workdir = workdir
-        self.group = group
+        self.kernel = kernel  # launched already (``launch``): nbclient connects to it
+        self.sandbox = kernel.km.sandbox
         self.max_output_bytes = max_output_bytes
         self.output_bytes: dict[int, int] = {}
         self.flooded: set[int] = set()
@@ -125,8 +66,7 @@ class GradingClient(NotebookClient):
         self.on_cell_executed = self._record_reply
 
     def create_kernel_manager(self):
-        self.km = LimitedKernelManager(kernel_name=self.kernel_name, memory_mb=self.memory_mb,
-                                       sandbox=self.sandbox, group=self.group, workdir=self.workdir, log=_LOG)
+        self.km = self.kernel.km
         return self.km
 
     def _record_reply(self, cell, cell_index, execute_reply):
@@ -213,25 +153,36 @@ def _describe(n: int, source: str) -> str:
 def run_for_grading(code_sources: list[str], specs: list[dict], workdir: Path, *,
                     timeout: float = 120, memory_mb: int = 4096,
                     max_output_bytes: int = 5_000_000, collect_timeout: float | None = None,
-                    sandbox: bool = True, tasks: int = limits.DEFAULT_TASKS) -> RunResult:
-    """Run the student's code cells in order in a fresh kernel, then collect the value answers."""
+                    sandbox: bool = True, tasks: int = limits.DEFAULT_TASKS,
+                    kernel: Kernel | None = None, on_ready=None) -> RunResult:
+    """Run the student's code cells in order in a fresh kernel, then collect the value answers.
+
+    ``kernel``: one launched ahead on ``workdir`` with these limits (a worker's
+    spare), else one is launched now. ``on_ready()`` is called once the kernel
+    answers, before the first cell (the worker then launches its next spare)."""
     started = time.monotonic()
-    workdir = Path(workdir)
-    workdir.mkdir(parents=True, exist_ok=True)
-    box = Sandbox(workdir) if sandbox else None
-    if box is not None:
-        box.prepare()
-    group = limits.create(memory_mb, tasks)
+    result = RunResult()
     try:
-        return _run(code_sources, [s for s in specs if s.get("kind") != "function"], workdir, box, group,
-                    timeout=timeout, memory_mb=memory_mb, max_output_bytes=max_output_bytes,
-                    collect_timeout=collect_timeout, started=started)
+        if kernel is None:
+            kernel = launch(workdir, memory_mb=memory_mb, sandbox=sandbox, tasks=tasks)
+    except (RuntimeError, TimeoutError, OSError) as exc:  # the kernel never started
+        result.fatal = ("kernel_died", f"内核无法启动（{type(exc).__name__}）。")
+        result.seconds = time.monotonic() - started
+        return result
+    try:
+        _run(code_sources, [s for s in specs if s.get("kind") != "function"], kernel, result,
+             timeout=timeout, memory_mb=memory_mb, max_output_bytes=max_output_bytes,
+             collect_timeout=collect_timeout, started=started, on_ready=on_ready)
+        _explain_death(result, kernel.group, memory_mb)  # before the group is closed
     finally:
-        group.close()
+        kernel.close()
+    result.seconds = time.monotonic() - started
+    return result
 
 
-def _run(code_sources, specs, workdir, box, group, *, timeout, memory_mb, max_output_bytes,
-         collect_timeout, started) -> RunResult:
+def _run(code_sources, specs, kernel, result, *, timeout, memory_mb, max_output_bytes,
+         collect_timeout, started, on_ready) -> None:
+    workdir = kernel.workdir
     answers_path = workdir / "answers.json"
     cells = [_code_cell(src) for src in code_sources]
     collector = _code_cell(collector_source(specs, answers_path))
@@ -251,33 +202,24 @@ def _run(code_sources, specs, workdir, box, group, *, timeout, memory_mb, max_ou
         return max(1, int(math.ceil(deadline[0] - time.monotonic())))
 
     client = GradingClient(
-        nb, memory_mb=memory_mb, max_output_bytes=max_output_bytes, sandbox=box, group=group, workdir=workdir,
-        kernel_name="python3",
+        nb, kernel=kernel, max_output_bytes=max_output_bytes, kernel_name="python3",
         timeout_func=cell_timeout, interrupt_on_timeout=True,
         error_on_timeout={"ename": TIMEOUT_ENAME, "evalue": "", "traceback": []},
         allow_errors=True, record_timing=False, shutdown_kernel="immediate",
         startup_timeout=60, iopub_timeout=2, resources={"metadata": {"path": str(workdir)}},
         log=_LOG)
-    result = RunResult()
-    log = open(workdir / "kernel.log", "wb")  # the kernel's own stdout/stderr
     try:
-        # Told it is being graded (``problems.grading``): the notebook's own checks do not run.
-        # (In the sandbox the environment is the sandbox's own, which says so too.)
-        env = {**os.environ, GRADING_ENV: "1"}
-        with client.setup_kernel(stdout=log, stderr=log, env=env):
+        with client.setup_kernel():
+            if on_ready is not None:
+                on_ready()
             deadline[0] = time.monotonic() + timeout
             _run_cells(client, nb, cells, code_sources, timeout, deadline[0], result)
             if result.fatal is None:
                 _collect(client, nb, answers_path, result)
     except DeadKernelError:
         result.fatal = result.fatal or ("kernel_died", "内核意外退出，无法评分。")
-    except (RuntimeError, TimeoutError) as exc:  # the kernel never started
+    except (RuntimeError, TimeoutError) as exc:  # the kernel never answered
         result.fatal = result.fatal or ("kernel_died", f"内核无法启动（{type(exc).__name__}）。")
-    finally:
-        log.close()
-    _explain_death(result, group, memory_mb)
-    result.seconds = time.monotonic() - started
-    return result
 
 
 def _explain_death(result: RunResult, group, memory_mb: int) -> None:
