@@ -63,7 +63,14 @@ EARLIER = (
     "the sandbox 1.85 × (1.71–1.98) the floor and 1.17 × (0.97–1.37) the bare nbclient pool, which "
     "was itself 1.60 × the floor. Before every command stopped importing the Markdown parser and "
     "looking up the kit's version (2c4d3ec): the first lint of the specimen 0.43 × cold and 0.51 × "
-    "warm, of `wild_copy_hebei.txt` 0.74 × cold and 0.55 × warm."
+    "warm, of `wild_copy_hebei.txt` 0.74 × cold and 0.55 × warm. Before the grader's kernels started "
+    "and stopped without jupyter_client's sleeps, each worker launched its next kernel ahead, and the "
+    "benchmark stopped importing nbformat at its top (4cc6a41, 2026-12-02 02:32 UTC): grading in the "
+    "sandbox 1.41 × (1.40–1.47) the floor for 8 students and 0.98 × for 24. Most of that was the "
+    "benchmark's own: the grader's workers import the benchmark's module again, and its top-level "
+    "`import nbformat` built rfc3987_syntax's grammar in each of them (3–5 s), which the command's "
+    "workers never do; with today's grader and that benchmark (one run of `--rounds 4`, minutes "
+    "before the one above) 1.27 × the floor for 8 students."
 )
 
 
