@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import baogao
@@ -22,6 +25,18 @@ def test_the_demo_builder_writes_only_into_a_new_temporary_folder(tmp_path):
     assert sorted(ex.export_files(demo)["文件"]) == ["范文.docx", "范文.md"]
     assert (tmp_path / ex.DRAFT_FILE).read_text(encoding="utf-8") == "我的草稿"
     assert sorted(p.name for p in tmp_path.iterdir()) == [ex.DRAFT_FILE]
+
+
+def test_the_demo_builders_folder_goes_when_the_kernel_stops(tmp_path):
+    # Every run of lesson 07 makes one; a kernel that stops takes it away.
+    code = ("from baogao.course import lesson07_drafting as ex\n"
+            "print(ex.demo_builder(schedule=None).path.parent)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "TMPDIR": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    folder = Path(run.stdout.strip())
+    assert folder.parent == tmp_path and folder.name.startswith("baogao-lesson07-")
+    assert not folder.exists()
 
 
 def test_the_students_builder_reads_an_existing_draft_and_writes_nothing_until_they_type(tmp_path):

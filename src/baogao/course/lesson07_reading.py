@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import tempfile
+import weakref
 from pathlib import Path
 
 from baogao.analysis.measures import analyze
@@ -122,6 +124,8 @@ def demo_builder(**kwargs):
     """An outline builder on the model draft, kept in a new temporary folder (never the student's file)."""
     folder = Path(tempfile.mkdtemp(prefix="baogao-lesson07-"))
     b = OutlineBuilder(folder / "范文.txt", **kwargs)
+    # Gone with the builder, or when the kernel stops: every run of the lesson made one.
+    weakref.finalize(b, shutil.rmtree, folder, True)
     b.text.value = MODEL
     b.flush()
     return b
