@@ -47,28 +47,27 @@ class QuickClient(AsyncKernelClient):
 
     async def _reply_to(self, msg_id: str):
         """The kernel_info_reply to ``msg_id``, or None after ``SHELL_WAIT`` without it."""
-        end = time.monotonic() + SHELL_WAIT
-        while (left := end - time.monotonic()) > 0:
-            try:
-                msg = await self.shell_channel.get_msg(timeout=left)
-            except Empty:
-                return None
-            if msg["msg_type"] == "kernel_info_reply" and msg["parent_header"].get("msg_id") == msg_id:
-                return msg
-        return None
+        return await _first(self.shell_channel, SHELL_WAIT, lambda m: (
+            m["msg_type"] == "kernel_info_reply" and m["parent_header"].get("msg_id") == msg_id))
 
     async def _idle_after(self, msg_id: str) -> bool:
         """Whether IOPub carries the ``idle`` status of request ``msg_id`` within ``IOPUB_WAIT``."""
-        end = time.monotonic() + IOPUB_WAIT
-        while (left := end - time.monotonic()) > 0:
-            try:
-                msg = await self.iopub_channel.get_msg(timeout=left)
-            except Empty:
-                return False
-            if (msg["msg_type"] == "status" and msg["parent_header"].get("msg_id") == msg_id
-                    and msg["content"].get("execution_state") == "idle"):
-                return True
-        return False
+        return await _first(self.iopub_channel, IOPUB_WAIT, lambda m: (
+            m["msg_type"] == "status" and m["parent_header"].get("msg_id") == msg_id
+            and m["content"].get("execution_state") == "idle")) is not None
+
+
+async def _first(channel, wait: float, wanted):
+    """The first message on ``channel`` within ``wait`` seconds for which ``wanted(msg)``, or None."""
+    end = time.monotonic() + wait
+    while (left := end - time.monotonic()) > 0:
+        try:
+            msg = await channel.get_msg(timeout=left)
+        except Empty:
+            return None
+        if wanted(msg):
+            return msg
+    return None
 
 
 class QuickKernelManager(AsyncKernelManager):
