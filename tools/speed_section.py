@@ -213,7 +213,7 @@ def grading_throughput(d: dict) -> str:
     )
     pool = c.get("nbclient_pool")
     if pool is not None:  # runs saved before the pool was measured have no such case
-        out = out.replace(f"; `grade()` of a class", (
+        out = out.replace("; `grade()` of a class", (
             f"; the same {d['students']} copies executed by bare nbclient in {d['workers']} worker processes "
             f"and not graded {spread(pool['seconds'], 1, ' s')}, {ratio(pool['ratio'])} the floor; "
             f"`grade()` of a class"), 1)

@@ -10,7 +10,8 @@ import pytest
 
 from baogao.teach import kernel_client
 from baogao.teach.kernel_client import QuickClient
-from baogao.teach.runner import LimitedKernelManager, run_for_grading
+from baogao.teach.launch import LimitedKernelManager
+from baogao.teach.runner import run_for_grading
 
 
 class _Channel:

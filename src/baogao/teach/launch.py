@@ -133,14 +133,20 @@ def launch(workdir: Path, *, memory_mb: int, sandbox: bool, tasks: int = limits.
 
 # -- the worker's spare ---------------------------------------------------------------
 _spare: dict = {}  # "key": how it was launched, "root": its work folder, "kernel": the Kernel
+_finalizer: list = []  # the worker's one Finalize that closes a spare left at exit
+
+
+def _pop_spare() -> dict | None:
+    spare = dict(_spare) or None
+    _spare.clear()
+    return spare
 
 
 def take_spare(key: tuple) -> tuple[Path, Kernel] | None:
     """The spare launched with ``key`` (work prefix, sandbox, memory, tasks): (work folder, kernel)."""
-    if not _spare:
+    spare = _pop_spare()
+    if spare is None:
         return None
-    spare = dict(_spare)
-    _spare.clear()
     if spare["key"] != key or not run_sync(spare["kernel"].km.is_alive)():
         _close(spare)
         return None
@@ -164,13 +170,9 @@ def prepare_spare(key: tuple) -> None:
 
 
 def discard_spare() -> None:
-    if _spare:
-        spare = dict(_spare)
-        _spare.clear()
+    spare = _pop_spare()
+    if spare is not None:
         _close(spare)
-
-
-_finalizer: list = []
 
 
 def _close(spare: dict) -> None:

@@ -45,7 +45,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from baogao.exercises import collect as _collect_module
 from baogao.teach import limits
 from baogao.teach.bounded import TooLarge, read_text
-from baogao.teach.launch import _LOG, KERNEL_BOOT, Kernel, LimitedKernelManager, launch  # noqa: F401 (re-exported)
+from baogao.teach.launch import _LOG, Kernel, launch
 
 COLLECTOR_FILE = Path(_collect_module.__file__).resolve()
 PROBE_TIMEOUT = 5  # seconds for a kernel to answer after an interrupt
