@@ -350,7 +350,8 @@ def test_an_unsandboxed_kernel_is_told_it_is_being_graded_too(tmp_path):
 def test_ctrl_c_stops_quickly_and_keeps_what_finished(tmp_path, request):
     folder = _class(tmp_path / "s", {
         "a_fast": notebook(f"q1_answer = {EXPECTED}"),
-        **{f"b_slow{i}": notebook(f"import time\ntime.sleep(120)\nq1_answer = {EXPECTED}") for i in range(2)}})
+        **{f"b_slow{i}": notebook(f"import pathlib, time\npathlib.Path('started').touch()\ntime.sleep(120)\n"
+                                  f"q1_answer = {EXPECTED}") for i in range(2)}})
     out = tmp_path / "g.csv"
     command = [sys.executable, "-m", "baogao", "teach", "grade", str(folder), "--out", str(out),
                "--assignment", "01_structure", "--exercises", str(tmp_path / "none"), "--workers", "1",
@@ -366,7 +367,10 @@ def test_ctrl_c_stops_quickly_and_keeps_what_finished(tmp_path, request):
     while time.monotonic() < deadline and not (journal.exists() and journal.read_text(encoding="utf-8").strip()):
         time.sleep(0.5)
     assert journal.exists(), "the fast notebook was never graded"
-    time.sleep(3)  # the first slow notebook is running now
+    # The first slow notebook is running once it has marked its work folder.
+    while time.monotonic() < deadline and not list(scratch.glob("baogao-grade-*/**/started")):
+        time.sleep(0.1)
+    assert list(scratch.glob("baogao-grade-*/**/started")), "the slow notebook never started"
     import signal
 
     started = time.monotonic()
@@ -380,7 +384,9 @@ def test_ctrl_c_stops_quickly_and_keeps_what_finished(tmp_path, request):
 
     assert list(Journal(journal).records()) == ["a_fast.ipynb"]
     # Every kernel and sandbox of the run names its work folder, under scratch.
-    time.sleep(1)
+    gone = time.monotonic() + 5
+    while processes_matching(str(scratch)) and time.monotonic() < gone:
+        time.sleep(0.1)
     assert not processes_matching(str(scratch))
     # The killed worker could not remove its notebook's work folder: the grader did.
     assert not list(scratch.glob("baogao-grade-*")), "the interrupted run left its work folders behind"
