@@ -21,7 +21,11 @@
   runs listed in ``SPREAD`` (several seconds each, dozens in one file) go to
   whichever worker is free. The files with browser or slow tests start first,
   so that no long file is left to run alone at the end. ``-n 0`` runs
-  everything in one process, as before.
+  everything in one process, as before;
+- the kit's bytecode is written once, by the first process (``-n 0`` or xdist's
+  controller), before the workers, kernels and commands of the run import it:
+  where ``PYTHONDONTWRITEBYTECODE`` is set, each of them would otherwise compile
+  the kit's modules from source (``baogao.teach.bytecode``).
 
 The command-line options themselves live in ``[tool.pytest.ini_options]``
 (pyproject.toml).
@@ -35,6 +39,8 @@ from pathlib import Path
 import baogao.teach.quick_schema  # noqa: F401  (papermill's nbformat, where -p did not load it)
 import pytest
 
+from baogao.teach.bytecode import compile_package
+
 ROOT = Path(__file__).resolve().parent
 #: Folders (first path component below the root) validated like ``--nbval-lax``.
 LAX_FOLDERS = ("exercises",)
@@ -43,6 +49,8 @@ collect_ignore_glob = ["exercises/backups/*"]
 
 
 def pytest_configure(config):
+    if not hasattr(config, "workerinput"):
+        compile_package()
     sanitize = getattr(config.option, "nbval_sanitize_with", None)
     if sanitize and not Path(sanitize).is_absolute() and not Path(sanitize).exists():
         candidate = Path(config.rootpath) / sanitize

@@ -53,6 +53,7 @@ from baogao.teach.gradebook import (
     write_html,
 )
 from baogao.teach.batch import pool_size, run_batch
+from baogao.teach.bytecode import compile_package
 from baogao.teach.journal import Journal
 from baogao.teach.roster import (
     conflicts,
@@ -316,6 +317,8 @@ def grade(submissions_dir, out_csv, *, assignment: str | None = None, report: st
         # A worker launches its next notebook's kernel while it grades this one
         # (``launch``), except on the last notebooks, that no worker takes after.
         pool = pool_size(workers, len(tasks))
+        if tasks:  # each sandboxed kernel imports the kit without writing bytecode
+            compile_package()
         for i, task in enumerate(tasks):
             task["options"]["prestart"] = i < len(tasks) - pool
         try:
