@@ -32,11 +32,11 @@ def test_every_module_gets_current_bytecode(tmp_path):
     for source in (root / "__init__.py", root / "sub" / "mod.py"):
         assert os.path.isfile(_cached(source)), source
     # A module edited afterwards is compiled again, not left with stale bytecode.
-    before = open(_cached(root / "sub" / "mod.py"), "rb").read()
+    before = Path(_cached(root / "sub" / "mod.py")).read_bytes()
     (root / "sub" / "mod.py").write_text("Y = 3  # changed\n", encoding="utf-8")
     os.utime(root / "sub" / "mod.py", (1, 1))
     assert bytecode.compile_package(root) is True
-    assert open(_cached(root / "sub" / "mod.py"), "rb").read() != before
+    assert Path(_cached(root / "sub" / "mod.py")).read_bytes() != before
 
 
 def test_a_folder_that_cannot_be_created_is_not_an_error(tmp_path, monkeypatch):
