@@ -59,8 +59,9 @@ class ForkedKernel:
         self._conn = conn
         self._buffer = b""
 
-    def _read_status(self, block: bool) -> None:
-        self._conn.setblocking(block)
+    def _read_status(self, timeout: float | None) -> None:
+        """Read the server's status line: ``timeout`` 0 does not wait, None waits as long as it takes."""
+        self._conn.settimeout(timeout)
         try:
             while b"\n" not in self._buffer:
                 chunk = self._conn.recv(4096)
@@ -68,7 +69,9 @@ class ForkedKernel:
                     self._buffer += b'{"status": 9}\n'
                     break
                 self._buffer += chunk
-        except BlockingIOError:
+        except (BlockingIOError, TimeoutError):
+            if timeout:
+                raise subprocess.TimeoutExpired("forked kernel", timeout) from None
             return
         status = json.loads(self._buffer.split(b"\n", 1)[0])["status"]
         self.returncode = os.waitstatus_to_exitcode(status)
@@ -76,16 +79,12 @@ class ForkedKernel:
 
     def poll(self) -> int | None:
         if self.returncode is None:
-            self._read_status(block=False)
+            self._read_status(0)
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
         if self.returncode is None:
-            self._conn.settimeout(timeout)
-            try:
-                self._read_status(block=True)
-            except TimeoutError:
-                raise subprocess.TimeoutExpired("forked kernel", timeout) from None
+            self._read_status(timeout)
         return self.returncode
 
     def send_signal(self, signum: int) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import signal
+import subprocess
 import sys
 import time
 
@@ -94,7 +96,12 @@ def test_a_killed_kernel_is_reaped_and_the_server_takes_its_kernels_with_it(serv
     killed, kept = asyncio.run(start()), asyncio.run(start())
     first, pid = killed.provisioner.pid, kept.provisioner.pid
     assert first != pid
+    process = killed.provisioner.process
+    assert process.poll() is None
+    with pytest.raises(subprocess.TimeoutExpired):
+        process.wait(0.2)
     asyncio.run(killed.shutdown_kernel(now=True))  # SIGKILL; the manager waits until poll() says it is gone
+    assert process.wait(10) == -signal.SIGKILL
     assert gone(first), "the server did not reap a killed kernel"
     assert not gone(pid)
     forked_kernels.stop_fork_server()
