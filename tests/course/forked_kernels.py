@@ -53,11 +53,11 @@ class ForkedKernel:
 
     stdin = stdout = stderr = None
 
-    def __init__(self, pid: int, conn: socket.socket):
+    def __init__(self, pid: int, conn: socket.socket, buffered: bytes = b""):
         self.pid = pid
         self.returncode: int | None = None
         self._conn = conn
-        self._buffer = b""
+        self._buffer = buffered  # what the server sent after the pid line
 
     def _read_status(self, timeout: float | None) -> None:
         """Read the server's status line: ``timeout`` 0 does not wait, None waits as long as it takes."""
@@ -125,9 +125,7 @@ class ForkServer:
                 raise RuntimeError("the kernel fork server closed the connection before forking")
             reply += chunk
         line, rest = reply.split(b"\n", 1)
-        kernel = ForkedKernel(json.loads(line)["pid"], conn)
-        kernel._buffer = rest
-        return kernel
+        return ForkedKernel(json.loads(line)["pid"], conn, rest)
 
     def close(self) -> None:
         if self.process.poll() is None:
@@ -137,15 +135,11 @@ class ForkServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        for name in (self.path,):
+        for remove, name in ((os.unlink, self.path), (os.rmdir, self.directory)):
             try:
-                os.unlink(name)
+                remove(name)
             except OSError:
                 pass
-        try:
-            os.rmdir(self.directory)
-        except OSError:
-            pass
 
 
 _server: ForkServer | None = None
